@@ -1,0 +1,232 @@
+using GpuTwin.Kernels.Runtime;
+using GpuTwin.VecEnv.Parameters;
+using GpuTwin.VecEnv.Scenarios.DtSyncMigration.Kernels;
+using GpuTwin.VecEnv.Spaces;
+using ILGPU;
+using ILGPU.Runtime;
+using static GpuTwin.VecEnv.Scenarios.DtSyncMigration.DtSyncParameters;
+
+namespace GpuTwin.VecEnv.Scenarios.DtSyncMigration;
+
+/// <summary>
+/// <c>dt-sync</c> (paper 003): two-timescale DT synchronisation and migration over E parallel envs.
+/// Groups act in the order MU → CC → BS within a slot (spec §6); MU and BS agents are rewarded with r_g
+/// (stream 0), the CC with r_c (stream 1).
+/// </summary>
+public sealed class DtSyncEnv : IVecEnv
+{
+    public const string Id = "dt-sync";
+    public const int MuGroup = 0, CcGroup = 1, BsGroup = 2;
+
+    private readonly BufferArena _arena;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense> _bsPos;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense>[] _obs;
+    private readonly ActionBuffers[] _actions;
+    private readonly MemoryBuffer1D<byte, Stride1D.Dense>[] _masks;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense>[] _rewards;
+    private DtSyncState _s;
+
+    // Kernels, loaded once.
+    private readonly Kernel<DtSyncState, int> _reset, _globalState;
+    private readonly Kernel<DtSyncState> _drawSlot, _observeMu, _observeCc, _observeBs, _applyMu, _placement,
+        _uplink, _shares, _outcome, _ccReward, _count, _countEpisodeEnd, _move, _clock;
+
+    public EnvSpec Spec { get; }
+    public int NumEnvs { get; }
+    public ComputeDevice Device { get; }
+    public ParameterGrid Parameters { get; }
+    public int KMax { get; }
+    public int MMax { get; }
+    /// <summary>Device memory held by this batch, in bytes.</summary>
+    public long StateBytes => _arena.TotalBytes;
+
+    /// <summary>Direct access to the SoA state (tests, traces, baselines).</summary>
+    public DtSyncState State => _s;
+
+    public DtSyncEnv(ComputeDevice device, ParameterGrid parameters)
+    {
+        Validate(parameters);
+        Device = device;
+        Parameters = parameters;
+        NumEnvs = parameters.NumEnvs;
+        KMax = (int)parameters.Max("K");
+        MMax = (int)parameters.Max("M");
+        int e = NumEnvs, k = KMax, m = MMax, c = DtSyncCounters.Set.Count;
+        _arena = new BufferArena(device);
+        var A = _arena;
+
+        var paramBlock = device.Upload(parameters.ToDeviceLayout());
+        _bsPos = A.Alloc<float>(e * m * 2);
+        _s = new DtSyncState
+        {
+            NumEnvs = e, KMax = k, MMax = m, ParamCount = DtSyncParameters.Table.Count, CounterCount = c,
+            MuObsSize = Observations.MuSize(m), BsObsSize = Observations.BsSize(k, m),
+            CcObsSize = Observations.CcSize(k, m), GlobalSize = Observations.GlobalSize(k, m),
+            Params = paramBlock.View, BsPos = _bsPos.View,
+            PosX = A.Alloc<float>(e * k).View, PosY = A.Alloc<float>(e * k).View,
+            Speed = A.Alloc<float>(e * k).View, Heading = A.Alloc<float>(e * k).View,
+            MeanSpeed = A.Alloc<float>(e * k).View, MeanHeading = A.Alloc<float>(e * k).View,
+            Slot = A.Alloc<int>(e).View, EpisodeIndex = A.Alloc<int>(e).View,
+            Requested = A.Alloc<byte>(e * k).View, DataBits = A.Alloc<float>(e * k).View,
+            CyclesPerBit = A.Alloc<float>(e * k).View, DeadlineS = A.Alloc<float>(e * k).View,
+            Gain = A.Alloc<float>(e * k * m).View, Assoc = A.Alloc<int>(e * k).View,
+            TxPowerW = A.Alloc<float>(e * k).View, Transmitting = A.Alloc<byte>(e * k).View,
+            Sinr = A.Alloc<float>(e * k).View, RateBps = A.Alloc<float>(e * k).View,
+            CpuHz = A.Alloc<float>(e * k).View, WiredBps = A.Alloc<float>(e * k).View,
+            DelayS = A.Alloc<float>(e * k).View, Failed = A.Alloc<byte>(e * k).View,
+            Blocked = A.Alloc<byte>(e * k).View, EnergyJ = A.Alloc<float>(e * k).View,
+            DtHost = A.Alloc<int>(e * k).View, DtHostPrev = A.Alloc<int>(e * k).View,
+            DtProposal = A.Alloc<int>(e * k).View, MigCountdown = A.Alloc<int>(e * k).View,
+            VQueue = A.Alloc<float>(e * k).View, VQueueFrame = A.Alloc<float>(e * k).View,
+            DtLastSyncSlot = A.Alloc<int>(e * k).View, FrameMigrations = A.Alloc<int>(e).View,
+            RxTotalW = A.Alloc<float>(e * m).View, CpuShareSum = A.Alloc<float>(e * m).View,
+            WiredShareSum = A.Alloc<float>(e * m * m).View, CfCpuShareSum = A.Alloc<float>(e * m).View,
+            CfWiredShareSum = A.Alloc<float>(e * m * m).View,
+        };
+        _arena.Adopt(paramBlock);
+
+        // Actions, masks, observations and outputs, in group order MU, CC, BS.
+        var muAssoc = A.Alloc<int>(e * k); var muPower = A.Alloc<float>(e * k);
+        var ccProposal = A.Alloc<int>(e * k); var ccNone = A.Alloc<float>(1);
+        var bsNone = A.Alloc<int>(1); var bsShares = A.Alloc<float>(e * m * 2 * k);
+        _actions =
+        [
+            new ActionBuffers(muAssoc, muPower, 1, 1),
+            new ActionBuffers(ccProposal, ccNone, k, 0),
+            new ActionBuffers(bsNone, bsShares, 0, 2 * k),
+        ];
+        _masks = [A.Alloc<byte>(e * k), A.Alloc<byte>(e * k), A.Alloc<byte>(e * m * 2 * k)];
+        _obs = [A.Alloc<float>(e * k * _s.MuObsSize), A.Alloc<float>(e * _s.CcObsSize), A.Alloc<float>(e * m * _s.BsObsSize)];
+        _rewards = [A.Alloc<float>(e), A.Alloc<float>(e)];
+        Truncated = A.Alloc<byte>(e);
+        Terminated = A.Alloc<byte>(e);
+        GlobalState = A.Alloc<float>(e * _s.GlobalSize);
+        FinalGlobalState = A.Alloc<float>(e * _s.GlobalSize);
+        StepCounters = A.Alloc<float>(e * c);
+        CounterTotals = A.Alloc<double>(e * c);
+        _s.MuAssocAction = muAssoc.View; _s.MuPowerAction = muPower.View;
+        _s.CcProposalAction = ccProposal.View; _s.BsShareAction = bsShares.View;
+        _s.MuMask = _masks[MuGroup].View; _s.CcMask = _masks[CcGroup].View; _s.BsMask = _masks[BsGroup].View;
+        _s.MuObs = _obs[MuGroup].View; _s.CcObs = _obs[CcGroup].View; _s.BsObs = _obs[BsGroup].View;
+        _s.Global = GlobalState.View; _s.FinalGlobal = FinalGlobalState.View;
+        _s.RewardGlobal = _rewards[0].View; _s.RewardCenter = _rewards[1].View;
+        _s.Truncated = Truncated.View; _s.Terminated = Terminated.View;
+        _s.StepCounters = StepCounters.View; _s.CounterTotals = CounterTotals.View;
+
+        Spec = BuildSpec(k, m, _s.MuObsSize, _s.CcObsSize, _s.BsObsSize, _s.GlobalSize);
+
+        _reset = device.Load<DtSyncState, int>(EpisodeReset.ResetKernel);
+        _globalState = device.Load<DtSyncState, int>(Observations.GlobalStateKernel);
+        _drawSlot = device.Load<DtSyncState>(SlotDraws.DrawSlotKernel);
+        _observeMu = device.Load<DtSyncState>(Observations.ObserveMuKernel);
+        _observeCc = device.Load<DtSyncState>(Observations.ObserveCcKernel);
+        _observeBs = device.Load<DtSyncState>(Observations.ObserveBsKernel);
+        _applyMu = device.Load<DtSyncState>(MuActions.ApplyMuActionsKernel);
+        _placement = device.Load<DtSyncState>(DtPlacement.ApplyPlacementKernel);
+        _uplink = device.Load<DtSyncState>(Uplink.UplinkKernel);
+        _shares = device.Load<DtSyncState>(ResourceShares.AllocateSharesKernel);
+        _outcome = device.Load<DtSyncState>(SyncOutcome.SyncOutcomeKernel);
+        _ccReward = device.Load<DtSyncState>(ControlCenterReward.ControlCenterRewardKernel);
+        _count = device.Load<DtSyncState>(SlotCounters.CountSlotKernel);
+        _countEpisodeEnd = device.Load<DtSyncState>(SlotCounters.CountEpisodeEndKernel);
+        _move = device.Load<DtSyncState>(MuMobility.MoveMusKernel);
+        _clock = device.Load<DtSyncState>(Clock.AdvanceClockKernel);
+    }
+
+    public static void Validate(ParameterGrid grid)
+    {
+        if (!ReferenceEquals(grid.Table, DtSyncParameters.Table))
+            throw new ArgumentException("the parameter grid was not built from the dt-sync parameter table");
+        DtSyncParameters.Validate(grid);
+    }
+
+    public static EnvSpec BuildSpec(int k, int m, int muObs, int ccObs, int bsObs, int global) => new(
+        Id,
+        [
+            new AgentGroup("mu", k, muObs,
+                new Hybrid(new Discrete(m, "serving BS α"), new Box(1, 0, 1, "transmit power p/P_max")), 1, 0,
+                "mobile user: picks its BS and transmit power for this slot's sync request"),
+            new AgentGroup("cc", 1, ccObs, new MultiDiscrete(k, m, "proposed DT host β̃ per MU (applied at frame starts)"), k, 1,
+                "control center: proposes every DT's server each slot; takes effect once per frame"),
+            new AgentGroup("bs", m, bsObs, new Box(2 * k, 0, 1, "wired shares of MUs 0..K-1, then CPU shares"), 2 * k, 0,
+                "base station / MEC server: splits its wired rate and CPU among MUs"),
+        ],
+        ["global", "center"],
+        global,
+        DtSyncCounters.Set);
+
+    public void Reset(ulong seed)
+    {
+        _s.Seed = seed;
+        UploadBsLayout(seed);
+        Truncated.MemSetToZero();
+        _reset(NumEnvs, _s, 0);
+        _drawSlot(NumEnvs, _s);
+    }
+
+    private void UploadBsLayout(ulong seed)
+    {
+        var data = new float[NumEnvs * MMax * 2];
+        for (int e = 0; e < NumEnvs; e++)
+        {
+            int m = (int)Parameters.Value(e, DtSyncParameters.M);
+            float w = (float)Parameters.Value(e, AreaM);
+            var pts = (int)Parameters.Value(e, BsLayout) == LayoutRandomFixed
+                ? DtSyncBsLayout.RandomFixed(m, w, seed, e)
+                : DtSyncBsLayout.Symmetric(m, w);
+            for (int j = 0; j < m; j++)
+            {
+                data[(e * MMax + j) * 2] = pts[j].X;
+                data[(e * MMax + j) * 2 + 1] = pts[j].Y;
+            }
+        }
+        _bsPos.View.CopyFromCPU(data);
+    }
+
+    public void Observe(int group)
+    {
+        switch (group)
+        {
+            case MuGroup: _observeMu(NumEnvs, _s); break;
+            case CcGroup: _observeCc(NumEnvs, _s); break;
+            case BsGroup: _observeBs(NumEnvs, _s); break;
+            default: throw new ArgumentOutOfRangeException(nameof(group), group, "dt-sync groups are 0 (mu), 1 (cc), 2 (bs)");
+        }
+    }
+
+    public MemoryBuffer1D<float, Stride1D.Dense> Observation(int group) => _obs[group];
+    public ActionBuffers Actions(int group) => _actions[group];
+    public MemoryBuffer1D<byte, Stride1D.Dense> ActionMask(int group) => _masks[group];
+    public MemoryBuffer1D<float, Stride1D.Dense> Reward(int stream) => _rewards[stream];
+    public MemoryBuffer1D<byte, Stride1D.Dense> Truncated { get; }
+    public MemoryBuffer1D<byte, Stride1D.Dense> Terminated { get; }
+    public MemoryBuffer1D<float, Stride1D.Dense> GlobalState { get; }
+    public MemoryBuffer1D<float, Stride1D.Dense> FinalGlobalState { get; }
+    public MemoryBuffer1D<float, Stride1D.Dense> StepCounters { get; }
+    public MemoryBuffer1D<double, Stride1D.Dense> CounterTotals { get; }
+
+    public void ObserveGlobal() => _globalState(NumEnvs, _s, 0);
+
+    public void ClearTotals() => CounterTotals.MemSetToZero();
+
+    /// <summary>One slot: S2–S17 of spec §6, then auto-reset of truncated envs and the next slot's draws.</summary>
+    public void Step()
+    {
+        int n = NumEnvs;
+        _applyMu(n, _s);        // S2
+        _placement(n, _s);      // S3
+        _uplink(n, _s);         // S4, S6, S7 (S5's gains were drawn when the slot began)
+        _shares(n, _s);         // S8
+        _outcome(n, _s);        // S9–S14
+        _ccReward(n, _s);       // eqs. 26–27
+        _count(n, _s);          // per-step metrics
+        _move(n, _s);           // S15
+        _clock(n, _s);          // S16–S17
+        _countEpisodeEnd(n, _s);
+        _globalState(n, _s, 1); // keep the final state of truncated envs for bootstrapping
+        _reset(n, _s, 1);       // auto-reset (masked, in-kernel)
+        _drawSlot(n, _s);       // S1 of the next slot
+    }
+
+    public void Dispose() => _arena.Dispose();
+}

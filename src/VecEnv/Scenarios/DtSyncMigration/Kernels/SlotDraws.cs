@@ -1,0 +1,41 @@
+using GpuTwin.Kernels.Radio;
+using GpuTwin.Kernels.Random;
+using ILGPU;
+using static GpuTwin.VecEnv.Scenarios.DtSyncMigration.DtSyncParameters;
+
+namespace GpuTwin.VecEnv.Scenarios.DtSyncMigration.Kernels;
+
+/// <summary>
+/// The random quantities of a slot, drawn when the slot begins (spec S1, S5): requests a, Ω = (D, C, τ)
+/// and the Rician gains of every (MU, BS) pair at the current positions. Drawing fading here (instead of
+/// at resolution) lets oracle baselines see this slot's CSI; the values are identical either way.
+/// </summary>
+public static class SlotDraws
+{
+    public static void DrawSlotKernel(Index1D e, DtSyncState s)
+    {
+        var rng = new CounterRng(s.Seed, e, s.EpisodeIndex[e], s.Slot[e]);
+        int kCount = s.Mus(e), mCount = s.Bss(e);
+        float lambda = s.P(e, Lambda);
+        float dLo = s.P(e, DminBits), dHi = s.P(e, DmaxBits);
+        float cLo = s.P(e, CminCyclesPerBit), cHi = s.P(e, CmaxCyclesPerBit);
+        float tau = s.P(e, DeadlineS);
+        float rho0 = s.P(e, Rho0), kappa = s.P(e, Kappa), phi = s.P(e, Phi);
+        for (int k = 0; k < kCount; k++)
+        {
+            int i = s.Mu(e, k);
+            var u = rng.Uniforms(DtSyncStreams.Request, k);
+            bool req = u.A <= lambda && lambda > 0f;
+            s.Requested[i] = req ? (byte)1 : (byte)0;
+            s.DataBits[i] = req ? dLo + (dHi - dLo) * (1f - u.B) : 0f;
+            s.CyclesPerBit[i] = req ? cLo + (cHi - cLo) * (1f - u.C) : 0f;
+            s.DeadlineS[i] = req ? tau : 0f;
+            for (int m = 0; m < mCount; m++)
+            {
+                rng.Normal2(DtSyncStreams.Fading, k * s.MMax + m, out float zr, out float zi);
+                float d = DtSyncRules.DistanceM(s, e, k, m);
+                s.Gain[s.Pair(e, k, m)] = PathLoss.PowerLawGain(rho0, d, phi) * Fading.RicianPower(kappa, zr, zi);
+            }
+        }
+    }
+}
