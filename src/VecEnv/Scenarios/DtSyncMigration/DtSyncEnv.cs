@@ -212,6 +212,13 @@ public sealed class DtSyncEnv : IVecEnv
     /// <summary>One slot: S2–S17 of spec §6, then auto-reset of truncated envs and the next slot's draws.</summary>
     public void Step()
     {
+        Resolve();
+        Advance();
+    }
+
+    /// <summary>The slot itself (S2–S14 and metrics); afterwards the per-MU fields describe this slot (used by traces).</summary>
+    public void Resolve()
+    {
         int n = NumEnvs;
         _applyMu(n, _s);        // S2
         _placement(n, _s);      // S3
@@ -220,6 +227,12 @@ public sealed class DtSyncEnv : IVecEnv
         _outcome(n, _s);        // S9–S14
         _ccReward(n, _s);       // eqs. 26–27
         _count(n, _s);          // per-step metrics
+    }
+
+    /// <summary>Mobility, clock, auto-reset and the next slot's draws.</summary>
+    public void Advance()
+    {
+        int n = NumEnvs;
         _move(n, _s);           // S15
         _clock(n, _s);          // S16–S17
         _countEpisodeEnd(n, _s);

@@ -1,0 +1,62 @@
+using GpuTwin.Cli.Commands.Run;
+using GpuTwin.Cli.Commands.Scenarios;
+using GpuTwin.Cli.Commands.Trace;
+using GpuTwin.Cli.Common;
+using GpuTwin.VecEnv.Parameters;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace GpuTwin.Cli;
+
+/// <summary>The <c>gputwin</c> command line. Exit codes: 0 ok, 1 runtime failure, 2 bad input (one-line error).</summary>
+public static class GpuTwinApp
+{
+    public const int ExitOk = 0, ExitFailure = 1, ExitUsage = 2;
+
+    public static int Run(string[] args, IAnsiConsole console)
+    {
+        var app = new CommandApp(new ConsoleRegistrar(console));
+        app.Configure(config =>
+        {
+            config.SetApplicationName("gputwin");
+            config.ConfigureConsole(console);
+            config.PropagateExceptions();
+            config.AddCommand<ScenariosCommand>("scenarios")
+                .WithDescription("List scenarios: agent groups, observation sizes, action spaces, policies, profiles and parameters.")
+                .WithExample("scenarios")
+                .WithExample("scenarios", "--scenario", "dt-sync", "--params");
+            config.AddCommand<RunCommand>("run")
+                .WithDescription("Run baseline/random policies in N parallel envs and print per-value metrics.")
+                .WithExample("run", "--scenario", "dt-sync", "--policy", "deadline", "--envs", "256", "--steps", "5000")
+                .WithExample("run", "--sweep", "K=10,20,30,40", "--policy", "static,deadline", "--json");
+            config.AddCommand<TraceCommand>("trace")
+                .WithDescription("Print env 0's per-agent quantities for each step, to check the physics by hand.")
+                .WithExample("trace", "--scenario", "dt-sync", "--policy", "static", "--steps", "3", "--set", "K=4", "--json");
+#if DEBUG
+            config.ValidateExamples();
+#endif
+        });
+        try
+        {
+            return app.Run(args);
+        }
+        catch (Exception ex) when (UsageError(ex) is { } message)
+        {
+            console.Profile.Out.Writer.Flush();
+            Console.Error.WriteLine($"gputwin: error: {message}");
+            return ExitUsage;
+        }
+    }
+
+    /// <summary>The one-line message for bad input, or null for real failures.</summary>
+    private static string? UsageError(Exception ex) => ex switch
+    {
+        ParameterException p => p.Message,
+        UsageException u => u.Message,
+        CommandParseException c => OneLine(c.Message),
+        CommandRuntimeException r => OneLine(r.Message),
+        _ => null,
+    };
+
+    private static string OneLine(string s) => s.Replace('\n', ' ').Replace("\r", "").Trim();
+}

@@ -1,0 +1,3 @@
+using GpuTwin.Cli;
+
+return GpuTwinApp.Run(args, Spectre.Console.AnsiConsole.Console);
