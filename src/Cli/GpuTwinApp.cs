@@ -13,7 +13,8 @@ public static class GpuTwinApp
 {
     public const int ExitOk = 0, ExitFailure = 1, ExitUsage = 2;
 
-    public static int Run(string[] args, IAnsiConsole console)
+    /// <param name="errors">Where one-line usage errors go (stderr by default).</param>
+    public static int Run(string[] args, IAnsiConsole console, TextWriter? errors = null)
     {
         var app = new CommandApp(new ConsoleRegistrar(console));
         app.Configure(config =>
@@ -43,7 +44,7 @@ public static class GpuTwinApp
         catch (Exception ex) when (UsageError(ex) is { } message)
         {
             console.Profile.Out.Writer.Flush();
-            Console.Error.WriteLine($"gputwin: error: {message}");
+            (errors ?? Console.Error).WriteLine($"gputwin: error: {message}");
             return ExitUsage;
         }
     }
