@@ -17,7 +17,14 @@ public static class Program
     public static int Main(string[] args)
     {
         const string numEnvs = nameof(DtSyncStepBenchmarks.NumEnvs);
-        var config = ManualConfig.Create(DefaultConfig.Instance)
+        // DefaultConfig's loggers, columns, analysers and validators; exporters only GitHub markdown and CSV
+        // (adding them on top of DefaultConfig would register them twice).
+        var defaults = DefaultConfig.Instance;
+        var config = ManualConfig.CreateEmpty()
+            .AddLogger(defaults.GetLoggers().ToArray())
+            .AddColumnProvider(defaults.GetColumnProviders().ToArray())
+            .AddAnalyser(defaults.GetAnalysers().ToArray())
+            .AddValidator(defaults.GetValidators().ToArray())
             .AddExporter(MarkdownExporter.GitHub, CsvExporter.Default)
             .AddColumn(new EnvStepsPerSecondColumn(numEnvs), new AgentStepsPerSecondColumn(numEnvs, DtSyncBatch.AgentsPerEnv));
 

@@ -7,6 +7,7 @@ namespace GpuTwin.Benchmarks.Step;
 /// dt-sync stepping on the fast host path (<c>--device cpu</c>) at the paper defaults (K = 30, M = 5).
 /// One operation = one step of the whole batch; the custom columns turn the mean into env-steps/s and
 /// agent-steps/s. The Ratio column compares policy+step with env-only stepping at the same NumEnvs.
+/// NumEnvs = 8 is there to compare with <see cref="DtSyncIlgpuCpuStepBenchmarks"/> at equal batch size.
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
 [CategoriesColumn]
@@ -15,7 +16,7 @@ public class DtSyncStepBenchmarks
 {
     private DtSyncBatch? _batch;
 
-    [Params(1, 64, 1024)]
+    [Params(1, 8, 64, 1024)]
     public int NumEnvs { get; set; }
 
     [GlobalSetup(Target = nameof(EnvStep))]

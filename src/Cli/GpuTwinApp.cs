@@ -22,6 +22,7 @@ public static class GpuTwinApp
             config.SetApplicationName("gputwin");
             config.ConfigureConsole(console);
             config.PropagateExceptions();
+            config.UseStrictParsing();
             config.AddCommand<ScenariosCommand>("scenarios")
                 .WithDescription("List scenarios: agent groups, observation sizes, action spaces, policies, profiles and parameters.")
                 .WithExample("scenarios")
@@ -41,7 +42,7 @@ public static class GpuTwinApp
         {
             return app.Run(args);
         }
-        catch (Exception ex) when (UsageError(ex) is { } message)
+        catch (Exception ex) when (UsageError(ex, args) is { } message)
         {
             console.Profile.Out.Writer.Flush();
             (errors ?? Console.Error).WriteLine($"gputwin: error: {message}");
@@ -50,14 +51,26 @@ public static class GpuTwinApp
     }
 
     /// <summary>The one-line message for bad input, or null for real failures.</summary>
-    private static string? UsageError(Exception ex) => ex switch
+    private static string? UsageError(Exception ex, string[] args) => ex switch
     {
         ParameterException p => p.Message,
         UsageException u => u.Message,
         CommandParseException c => OneLine(c.Message),
-        CommandRuntimeException r => OneLine(r.Message),
+        CommandRuntimeException r => NameTheFlag(OneLine(r.Message), args),
         _ => null,
     };
+
+    /// <summary>Spectre's conversion errors name the value, not the flag: prefix the flag that preceded the value.</summary>
+    private static string NameTheFlag(string message, string[] args)
+    {
+        const string prefix = "Failed to convert '";
+        if (!message.StartsWith(prefix, StringComparison.Ordinal)) return message;
+        int end = message.IndexOf('\'', prefix.Length);
+        if (end < 0) return message;
+        string value = message[prefix.Length..end];
+        int at = Array.LastIndexOf(args, value);
+        return at > 0 && args[at - 1].StartsWith('-') ? $"{args[at - 1]}: '{value}' is not valid ({message})" : message;
+    }
 
     private static string OneLine(string s) => s.Replace('\n', ' ').Replace("\r", "").Trim();
 }
