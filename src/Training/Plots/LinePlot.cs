@@ -1,0 +1,30 @@
+namespace GpuTwin.Training.Plots;
+
+/// <summary>One named series of (x, y) points.</summary>
+public sealed record Series(string Label, IReadOnlyList<double> X, IReadOnlyList<double> Y);
+
+/// <summary>Line plots saved as PNG (ScottPlot, rendered with SkiaSharp; no display needed).</summary>
+public static class LinePlot
+{
+    /// <summary>Writes the plot atomically: rendered to a temporary file, then moved over <paramref name="path"/>.</summary>
+    public static void SavePng(string path, string title, string xLabel, string yLabel, IReadOnlyList<Series> series,
+        int width = 900, int height = 540, bool logX = false)
+    {
+        var plot = new ScottPlot.Plot();
+        foreach (var s in series)
+        {
+            var xs = s.X.Select(x => logX ? Math.Log10(x) : x).ToArray();
+            var line = plot.Add.Scatter(xs, s.Y.ToArray());
+            line.LegendText = s.Label;
+        }
+        plot.Title(title);
+        plot.XLabel(logX ? $"{xLabel} (log10)" : xLabel);
+        plot.YLabel(yLabel);
+        if (series.Count > 1) plot.ShowLegend();
+        string dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(dir);
+        string tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp.png");
+        plot.SavePng(tmp, width, height);
+        File.Move(tmp, path, overwrite: true);
+    }
+}
