@@ -1,4 +1,6 @@
+using GpuTwin.Cli.Commands.Eval;
 using GpuTwin.Cli.Commands.Run;
+using GpuTwin.Cli.Commands.Train;
 using GpuTwin.Cli.Commands.Scenarios;
 using GpuTwin.Cli.Commands.Trace;
 using GpuTwin.Cli.Common;
@@ -34,6 +36,14 @@ public static class GpuTwinApp
             config.AddCommand<TraceCommand>("trace")
                 .WithDescription("Print env 0's per-agent quantities for each step, to check the physics by hand.")
                 .WithExample("trace", "--scenario", "dt-sync", "--policy", "static", "--steps", "3", "--set", "K=4", "--json");
+            config.AddCommand<TrainCommand>("train")
+                .WithDescription("Train IPPO/MAPPO/HAPPO (Beta or Gaussian heads) into a run directory, then compare with the baselines.")
+                .WithExample("train", "--preset", "quick", "--envs", "16", "--steps", "1500")
+                .WithExample("train", "--algo", "mappo", "--dist", "gaussian", "--set", "algo.epochs=10", "--set", "env.K=20", "--out", "runs/mappo-k20")
+                .WithExample("train", "--resume", "runs/mappo-k20");
+            config.AddCommand<EvalCommand>("eval")
+                .WithDescription("Evaluate a trained run (deterministic actions) beside the baselines and random.")
+                .WithExample("eval", "--run", "runs/dt-sync-quick-1", "--episodes", "8", "--sweep", "K=10,20,30");
 #if DEBUG
             config.ValidateExamples();
 #endif

@@ -51,23 +51,7 @@ public class BatchSettings : CommandSettings
     public (IScenario Scenario, ParameterGrid Grid) BuildGrid(int envsPerCell)
     {
         var scenario = ScenarioRegistry.Get(Scenario);
-        var table = scenario.Parameters;
-        var overrides = new Dictionary<int, double>();
-        if (Profile != null)
-        {
-            var profile = scenario.Profiles.FirstOrDefault(p => p.Name == Profile)
-                ?? throw new UsageException($"--profile '{Profile}': unknown for {scenario.Id}; allowed: {string.Join("|", scenario.Profiles.Select(p => p.Name))}");
-            foreach (var (key, value) in profile.Overrides) overrides[table.IndexOf(key)] = table[key].Parse(value);
-        }
-        foreach (var s in Set)
-        {
-            var (i, v) = VecEnv.Parameters.Sweep.ParseSet(table, s);
-            overrides[i] = v;
-        }
-        var sweeps = Sweep.Select(s => VecEnv.Parameters.Sweep.Parse(table, s)).ToList();
-        var grid = new ParameterGrid(table, overrides, sweeps, envsPerCell);
-        scenario.Validate(grid);
-        return (scenario, grid);
+        return (scenario, ScenarioGrid.Build(scenario, Profile, Set, Sweep, envsPerCell));
     }
 
     /// <summary>Range check for an integer flag with a one-line error naming it.</summary>

@@ -1,0 +1,58 @@
+using GpuTwin.Kernels.Runtime;
+using GpuTwin.Training.Plots;
+using GpuTwin.Training.Ppo;
+using GpuTwin.Training.Runs;
+using GpuTwin.Training.Sessions;
+using GpuTwin.VecEnv.Policies;
+using GpuTwin.VecEnv.Running;
+using GpuTwin.VecEnv.Scenarios;
+
+namespace GpuTwin.Cli.Commands.Eval;
+
+/// <summary>One evaluated (policy, sweep cell) pair.</summary>
+public sealed record EvalRow(string Policy, string Cell, IReadOnlyDictionary<string, double> Metrics);
+
+/// <summary>
+/// Evaluates a run's trained policy (deterministic actions) beside the scenario's baselines and random,
+/// all on the same envs (same seed, so every policy meets the same mobility, requests and fading).
+/// </summary>
+public static class Evaluation
+{
+    public static IReadOnlyList<EvalRow> Run(RunDirectory run, string checkpoint, int envs, int steps, ulong seed, IReadOnlyList<string> sweeps, string deviceName)
+    {
+        var config = run.ReadConfig<TrainConfig>();
+        using var device = ComputeDevice.Create(DeviceKindNames.TryParse(deviceName, out var k) ? k : DeviceKind.Auto);
+        using var env = TrainSession.CreateEnv(config, device, envs, sweeps);
+        var scenario = ScenarioRegistry.Get(config.Scenario);
+        using var trainer = new PpoTrainer(env, config.Algo with { RolloutSteps = 1 }, seed);
+        string path = checkpoint == "best" ? run.BestCheckpointPath : run.LatestCheckpointPath;
+        var info = Checkpoint.Load(path, trainer.NamedModules, trainer.NamedOptimizers, config.Hash());
+        TrainSession.RestoreValueNorms(trainer, info.Extra);
+
+        var policies = new List<IVecPolicy> { new TrainedPolicy(trainer, deterministic: true, name: $"trained ({config.Preset})") };
+        policies.AddRange(scenario.Policies.Select(p => scenario.CreatePolicy(p.Name, env, seed)));
+        var rows = new List<EvalRow>();
+        try
+        {
+            foreach (var policy in policies)
+                rows.AddRange(PolicyRunner.Run(env, policy, steps, seed).Select(r => new EvalRow(policy.Name, r.Label, r.Metrics)));
+        }
+        finally
+        {
+            foreach (var p in policies) (p as IDisposable)?.Dispose();
+        }
+        return rows;
+    }
+
+    /// <summary>Bars per policy at one cell, or one line per policy over the swept values.</summary>
+    public static void Plot(string path, IReadOnlyList<EvalRow> rows, string metric, string title)
+    {
+        var byPolicy = rows.GroupBy(r => r.Policy).ToList();
+        var cells = rows.Select(r => r.Cell).Distinct().ToList();
+        if (cells.Count == 1)
+            BarPlot.SavePng(path, title, metric, byPolicy.Select(g => (g.Key, g.First().Metrics[metric])).ToList());
+        else
+            LinePlot.SavePng(path, title, "sweep cell", metric,
+                byPolicy.Select(g => new Series(g.Key, g.Select((_, i) => (double)i).ToList(), g.Select(r => r.Metrics[metric]).ToList())).ToList());
+    }
+}

@@ -1,0 +1,217 @@
+using System.ComponentModel;
+using System.Globalization;
+using GpuTwin.Cli.Commands.Eval;
+using GpuTwin.Cli.Common;
+using GpuTwin.Training.Networks;
+using GpuTwin.Training.Ppo;
+using GpuTwin.Training.Runs;
+using GpuTwin.Training.Sessions;
+using GpuTwin.VecEnv.Scenarios;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace GpuTwin.Cli.Commands.Train;
+
+/// <summary><c>gputwin train</c>: a PPO-family run into a run directory, then a comparison with the baselines.</summary>
+public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        public const string DefaultPreset = "quick", DefaultAlgo = "happo", DefaultDist = "beta";
+        public const int DefaultEnvs = 16;
+        public const long DefaultSteps = 1500;
+
+        [CommandOption("--scenario <ID>")]
+        [Description("Scenario id.")]
+        [DefaultValue(BatchSettings.DefaultScenario)]
+        public string Scenario { get; init; } = BatchSettings.DefaultScenario;
+
+        [CommandOption("--algo <ALGO>")]
+        [Description("happo|mappo|ippo")]
+        [DefaultValue(DefaultAlgo)]
+        public string Algo { get; init; } = DefaultAlgo;
+
+        [CommandOption("--dist <DIST>")]
+        [Description("beta|gaussian: the continuous action heads.")]
+        [DefaultValue(DefaultDist)]
+        public string Dist { get; init; } = DefaultDist;
+
+        [CommandOption("--preset <NAME>")]
+        [Description("paper|Beta-HAPPO|Gaussian-HAPPO|Beta-MAPPO|quick. Named presets fix --algo/--dist.")]
+        [DefaultValue(DefaultPreset)]
+        public string Preset { get; init; } = DefaultPreset;
+
+        [CommandOption("--envs <N>")]
+        [Description("Parallel training envs.")]
+        [DefaultValue(DefaultEnvs)]
+        public int Envs { get; init; } = DefaultEnvs;
+
+        [CommandOption("--steps <S>")]
+        [Description("Slots per env (total env-steps = envs x steps).")]
+        [DefaultValue(DefaultSteps)]
+        public long Steps { get; init; } = DefaultSteps;
+
+        [CommandOption("--profile <NAME>")]
+        [Description("Env parameter profile (see gputwin scenarios).")]
+        public string? Profile { get; init; }
+
+        [CommandOption("--set <KEY=VALUE>")]
+        [Description("env.key=value (env parameter) or algo.key=value (hyperparameter); repeatable.")]
+        public string[] Set { get; init; } = [];
+
+        [CommandOption("--seed <N>")]
+        [Description("Run seed (networks, sampling and envs).")]
+        [DefaultValue(BatchSettings.DefaultSeed)]
+        public ulong Seed { get; init; } = BatchSettings.DefaultSeed;
+
+        [CommandOption("--device <DEVICE>")]
+        [Description("auto|cuda|cpu|ilgpu-cpu")]
+        [DefaultValue("auto")]
+        public string Device { get; init; } = "auto";
+
+        [CommandOption("--out <DIR>")]
+        [Description("New run directory (default runs/<scenario>-<preset>-<seed>).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--resume <DIR>")]
+        [Description("Continue an existing run from its latest checkpoint (its config is reused).")]
+        public string? Resume { get; init; }
+
+        [CommandOption("--checkpoint-every <N>")]
+        [Description("Iterations between checkpoints/latest.ckpt.")]
+        [DefaultValue(10)]
+        public int CheckpointEvery { get; init; } = 10;
+
+        [CommandOption("--eval-episodes <N>")]
+        [Description("Envs for the comparison table at the end (0 = skip it).")]
+        [DefaultValue(8)]
+        public int EvalEpisodes { get; init; } = 8;
+
+        [CommandOption("--eval-steps <S>")]
+        [Description("Slots per env for the comparison at the end.")]
+        [DefaultValue(500)]
+        public int EvalSteps { get; init; } = 500;
+
+        public override ValidationResult Validate()
+        {
+            BatchSettings.Require(Envs >= 1 && Envs <= 1 << 20, "--envs", Envs, "integer in [1, 1048576]");
+            BatchSettings.Require(Steps >= 1 && Steps <= 1_000_000_000, "--steps", Steps, "integer in [1, 1000000000]");
+            BatchSettings.Require(CheckpointEvery >= 1, "--checkpoint-every", CheckpointEvery, "integer >= 1");
+            BatchSettings.Require(EvalEpisodes >= 0, "--eval-episodes", EvalEpisodes, "integer >= 0");
+            BatchSettings.Require(EvalSteps >= 1, "--eval-steps", EvalSteps, "integer >= 1");
+            if (Resume != null && Out != null) throw new UsageException("--resume: give either --resume DIR or --out DIR, not both");
+            return ValidationResult.Success();
+        }
+
+        public TrainConfig BuildConfig()
+        {
+            var algo = Algo.ToLowerInvariant() switch
+            {
+                "happo" => PpoAlgorithm.Happo, "mappo" => PpoAlgorithm.Mappo, "ippo" => PpoAlgorithm.Ippo,
+                _ => throw new UsageException($"--algo: '{Algo}' is not allowed; allowed: happo|mappo|ippo"),
+            };
+            var dist = Dist.ToLowerInvariant() switch
+            {
+                "beta" => ContinuousHeadKind.Beta, "gaussian" => ContinuousHeadKind.Gaussian,
+                _ => throw new UsageException($"--dist: '{Dist}' is not allowed; allowed: beta|gaussian"),
+            };
+            PpoOptions options;
+            try { options = PpoOptions.Preset(Preset, algo, dist); }
+            catch (ArgumentException e) { throw new UsageException(e.Message); }
+            var env = new Dictionary<string, string>();
+            foreach (var s in Set)
+            {
+                int eq = s.IndexOf('=');
+                if (eq <= 0 || eq == s.Length - 1) throw new UsageException($"--set '{s}': expected env.key=value or algo.key=value");
+                string key = s[..eq], value = s[(eq + 1)..];
+                if (key.StartsWith("algo.", StringComparison.Ordinal))
+                {
+                    try { options = options.With(key[5..], value); }
+                    catch (ArgumentException e) { throw new UsageException(e.Message); }
+                }
+                else env[key.StartsWith("env.", StringComparison.Ordinal) ? key[4..] : key] = value;
+            }
+            var config = new TrainConfig
+            {
+                Scenario = Scenario, Profile = Profile, Env = env, Algo = options, Preset = Preset, Envs = Envs,
+                Steps = Steps, Seed = Seed, Device = Device, CheckpointEvery = CheckpointEvery,
+            };
+            // Validate the env part now: a bad key must fail before anything is written.
+            ScenarioGrid.Build(ScenarioRegistry.Get(Scenario), Profile, env.Select(kv => $"{kv.Key}={kv.Value}"), [], 1);
+            return config;
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        RunDirectory run;
+        TrainConfig config;
+        if (settings.Resume != null)
+        {
+            run = EvalCommand.OpenRun(settings.Resume);
+            config = run.ReadConfig<TrainConfig>();
+        }
+        else
+        {
+            config = settings.BuildConfig();
+            string path = settings.Out ?? Path.Combine("runs", $"{config.Scenario}-{config.Preset}-{config.Seed}");
+            try { run = RunDirectory.Create(path); }
+            catch (RunDirectoryException e) { throw new UsageException($"--out: {e.Message}"); }
+        }
+
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCtrlC = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        Console.CancelKeyPress += onCtrlC;
+        try
+        {
+            console.MarkupLine($"[bold]train[/] {config.Scenario} {Markup.Escape(config.Preset)} ({config.Algo.Algorithm}, {config.Algo.Distribution}): " +
+                $"{config.Envs} envs x {config.Steps} slots = {config.Iterations} iterations of {config.Algo.RolloutSteps} slots, seed {config.Seed} -> {Markup.Escape(run.Path)}");
+            Action<IterationReport> report = r => { };
+            if (console.Profile.Capabilities.Interactive)
+            {
+                console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                    .Start(ctx =>
+                    {
+                        var task = ctx.AddTask("training", maxValue: config.Iterations);
+                        TrainSession.Run(config, run, settings.Resume != null, r =>
+                        {
+                            task.Value = r.Iteration;
+                            task.Description = Describe(r);
+                        }, cancel.Token);
+                    });
+            }
+            else
+            {
+                int every = Math.Max(1, config.Iterations / 10);
+                TrainSession.Run(config, run, settings.Resume != null, r =>
+                {
+                    if (r.Iteration % every == 0 || r.Iteration == r.Iterations) console.MarkupLine(Markup.Escape(Describe(r)));
+                }, cancel.Token);
+            }
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCtrlC;
+        }
+        if (cancel.IsCancellationRequested)
+        {
+            console.MarkupLine($"[yellow]interrupted: checkpoint saved; continue with[/] gputwin train --resume {Markup.Escape(run.Path)}");
+            return GpuTwinApp.ExitOk;
+        }
+        console.MarkupLine($"[grey]run directory: {Markup.Escape(run.Path)} (config.json, metrics.csv, tensorboard/, checkpoints/, learning_curve.png)[/]");
+        if (settings.EvalEpisodes > 0)
+        {
+            var rows = Evaluation.Run(run, "latest", settings.EvalEpisodes, settings.EvalSteps, config.Seed + 1000, [], config.Device);
+            string plot = Path.Combine(run.Path, "eval.png");
+            Evaluation.Plot(plot, rows, "energy_mj", "evaluation: energy per MU per slot (mJ)");
+            EvalTable.Write(console, rows, json: false, $"trained policy vs baselines: {settings.EvalEpisodes} envs x {settings.EvalSteps} slots, deterministic actions", plot);
+        }
+        return GpuTwinApp.ExitOk;
+    }
+
+    private static string Describe(IterationReport r)
+    {
+        string V(string k, string f) => r.Values.TryGetValue(k, out var v) && double.IsFinite(v) ? v.ToString(f, CultureInfo.InvariantCulture) : "-";
+        return $"iter {r.Iteration}/{r.Iterations}  steps {r.EnvSteps:N0}  {V("sps", "N0")} steps/s  reward {V("reward", "G4")}  energy {V("energy_mj", "G3")} mJ  failure {V("failure_ratio", "G3")}";
+    }
+}
