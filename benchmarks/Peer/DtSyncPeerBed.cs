@@ -20,12 +20,10 @@ public sealed class DtSyncPeerBed : IDisposable
     private readonly DtSyncEnv _env;
     private readonly DtSyncTorchPeer _peer;
     private readonly DtSyncPeerInputs _inputs;
-    private readonly torch.Device _torchDevice;
 
     public DtSyncPeerBed(DeviceKind kind, int numEnvs, torch.Device torchDevice)
     {
         TorchRuntime.EnsureLoaded();
-        _torchDevice = torchDevice;
         _device = ComputeDevice.Create(kind);
         try
         {

@@ -337,10 +337,7 @@ public sealed class PpoTrainer : IDisposable
         return (pSum / batches, hSum / batches, klSum / batches, clipSum / batches);
     }
 
-    /// <summary>
-    /// GAE (eq. 31) per critic: δ_t = r_t + γ·V(s_{t+1}) − V(s_t), Â_t = δ_t + γλ·Â_{t+1}; at a truncation the
-    /// bootstrap is V(final state) and the chain restarts. Returns are Â + V (the λ-return the critics regress).
-    /// </summary>
+    /// <summary>Values of every critic on the rollout, then <see cref="Gae"/>; returns are the λ-returns the critics regress.</summary>
     private (Tensor[] Advantages, Tensor[] Returns, Tensor[] Values) ComputeAdvantages()
     {
         using var noGrad = no_grad();
@@ -371,17 +368,9 @@ public sealed class PpoTrainer : IDisposable
                 rewards = _rewards[_groups[c].Group.RewardStream].repeat_interleave(n, 1);
                 trunc = truncated.repeat_interleave(n, 1);
             }
-            var adv = zeros_like(rewards);
-            var last = zeros_like(rewards[0]);
-            for (int t = _T - 1; t >= 0; t--)
-            {
-                var next = where(trunc[t] > 0, final[t], values[t + 1]);
-                var delta = rewards[t] + o.Gamma * next - values[t];
-                last = delta + o.Gamma * o.GaeLambda * (1 - trunc[t]) * last;
-                adv[t] = last;
-            }
+            var (adv, ret) = Gae.Compute(rewards, values, final, trunc, o.Gamma, o.GaeLambda);
             advs[c] = adv.MoveToOuterDisposeScope();
-            rets[c] = (adv + values[..(int)_T]).MoveToOuterDisposeScope();
+            rets[c] = ret.MoveToOuterDisposeScope();
             vals[c] = values[..(int)_T].MoveToOuterDisposeScope();
         }
         return (advs, rets, vals);

@@ -9,7 +9,7 @@ namespace GpuTwin.Training.Ppo;
 /// </summary>
 public sealed class ValueNorm
 {
-    private double _mean, _var = 1, _count = 1e-4;
+    private double _mean, _var = 1, _count;
 
     public double Mean => _mean;
     public double Std => Math.Sqrt(_var + 1e-8);
@@ -21,7 +21,13 @@ public sealed class ValueNorm
         double batchCount = t.shape[0];
         if (batchCount == 0) return;
         double batchMean = t.mean().item<double>();
-        double batchVar = t.var(unbiased: false).item<double>();
+        double batchVar = (t - batchMean).pow(2).mean().item<double>(); // population variance
+        if (_count == 0)
+        {
+            // The first batch defines the statistics (a prior at mean 0 would inflate the variance by mean²·prior/count).
+            (_mean, _var, _count) = (batchMean, batchVar, batchCount);
+            return;
+        }
         double delta = batchMean - _mean, total = _count + batchCount;
         _mean += delta * batchCount / total;
         _var = (_var * _count + batchVar * batchCount + delta * delta * _count * batchCount / total) / total;

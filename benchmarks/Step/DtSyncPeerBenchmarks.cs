@@ -1,0 +1,123 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Filters;
+using GpuTwin.Benchmarks.Peer;
+using GpuTwin.Kernels.Runtime;
+using TorchSharp;
+
+namespace GpuTwin.Benchmarks.Step;
+
+/// <summary>Category names of the peer benchmarks.</summary>
+public static class DtSyncPeerCategories
+{
+    public const string Peer = "peer";
+    public const string PeerCuda = "peer-cuda";
+    public const string Kernels = "kernels";
+    public const string Torch = "torch";
+}
+
+/// <summary>
+/// The dt-sync slot resolution of the TorchSharp reference peer (<see cref="DtSyncTorchPeer"/>, TorchSharp CPU)
+/// beside the kernels' <c>env.Resolve()</c> on the host path (<c>--device cpu</c>), same batch, same captured
+/// slot, same run. One operation = one resolution of the whole batch; the Ratio column is peer / kernels at
+/// equal NumEnvs. The kernels' Resolve also does the CC reward, action masks and metric counters, which the
+/// peer leaves out, so the ratio understates the peer's cost for equal work.
+/// </summary>
+[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
+[CategoriesColumn]
+[BenchmarkCategory(DtSyncPeerCategories.Peer)]
+public class DtSyncPeerBenchmarks
+{
+    private DtSyncPeerBed? _bed;
+
+    [Params(64, 1024)]
+    public int NumEnvs { get; set; }
+
+    [GlobalSetup(Targets = [nameof(KernelsResolve), nameof(TorchPeerResolve)])]
+    public void Setup() => _bed = new DtSyncPeerBed(DeviceKind.Cpu, NumEnvs, torch.CPU);
+
+    /// <summary>As <see cref="Setup"/>, with TorchSharp's intra-op pool cut to one thread (each case runs in its own process).</summary>
+    [GlobalSetup(Target = nameof(TorchPeerResolveOneThread))]
+    public void SetupOneThread()
+    {
+        _bed = new DtSyncPeerBed(DeviceKind.Cpu, NumEnvs, torch.CPU);
+        torch.set_num_threads(1);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _bed?.Dispose();
+        _bed = null;
+    }
+
+    /// <summary>env.Resolve() (S2–S14, CC reward, counters) on the host path.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = DtSyncBatch.StepsPerInvoke)]
+    [BenchmarkCategory(DtSyncPeerCategories.Kernels)]
+    public void KernelsResolve() => _bed!.ResolveKernels();
+
+    /// <summary>The torch peer's Resolve on TorchSharp CPU, default intra-op threads (one per core).</summary>
+    [Benchmark(OperationsPerInvoke = DtSyncBatch.StepsPerInvoke)]
+    [BenchmarkCategory(DtSyncPeerCategories.Torch)]
+    public void TorchPeerResolve() => _bed!.ResolvePeer();
+
+    /// <summary>The same with <c>torch.set_num_threads(1)</c>: on a small shared machine the OpenMP pool can cost more than it gives.</summary>
+    [Benchmark(OperationsPerInvoke = DtSyncBatch.StepsPerInvoke)]
+    [BenchmarkCategory(DtSyncPeerCategories.Torch)]
+    public void TorchPeerResolveOneThread() => _bed!.ResolvePeer();
+}
+
+/// <summary>
+/// The same comparison on a GPU: the peer on TorchSharp CUDA, the kernels on ILGPU CUDA. It runs only when
+/// <c>torch.cuda.is_available()</c> and <see cref="ComputeDevice"/> finds a CUDA device; otherwise the
+/// <see cref="RequiresCudaAttribute"/> filter removes it from the run and prints a "skipped" line saying why
+/// (it never runs and "passes" on the CPU). The TorchSharp-cpu package has no CUDA backend: see the bundle
+/// README (scripts/bundle.sh) for pointing TorchSharp at a CUDA libtorch.
+/// </summary>
+[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
+[CategoriesColumn]
+[BenchmarkCategory(DtSyncPeerCategories.PeerCuda)]
+[RequiresCuda]
+public class DtSyncPeerCudaBenchmarks
+{
+    private DtSyncPeerBed? _bed;
+
+    [Params(64, 1024)]
+    public int NumEnvs { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _bed = new DtSyncPeerBed(DeviceKind.Cuda, NumEnvs, torch.CUDA);
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _bed?.Dispose();
+        _bed = null;
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = DtSyncBatch.StepsPerInvoke)]
+    [BenchmarkCategory(DtSyncPeerCategories.Kernels)]
+    public void KernelsResolve() => _bed!.ResolveKernels();
+
+    [Benchmark(OperationsPerInvoke = DtSyncBatch.StepsPerInvoke)]
+    [BenchmarkCategory(DtSyncPeerCategories.Torch)]
+    public void TorchPeerResolve() => _bed!.ResolvePeer();
+}
+
+/// <summary>
+/// Keeps a benchmark class out of the run unless both TorchSharp and ILGPU see CUDA, and says so on the console:
+/// a skipped GPU benchmark is reported as skipped, never silently "passed".
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class RequiresCudaAttribute() : FilterConfigBaseAttribute(new SimpleFilter(Probe))
+{
+    private static readonly Lazy<(bool Available, string Why)> Status = new(() =>
+    {
+        var status = DtSyncPeerBed.CudaStatus();
+        if (!status.Available)
+            Console.WriteLine($"// SKIPPED {nameof(DtSyncPeerCudaBenchmarks)}: needs CUDA in both TorchSharp and ILGPU ({status.Why}).");
+        return status;
+    });
+
+    private static bool Probe(BenchmarkDotNet.Running.BenchmarkCase benchmark) =>
+        benchmark.Descriptor.Type != typeof(DtSyncPeerCudaBenchmarks) || Status.Value.Available;
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using GpuTwin.Kernels.Runtime;
+using GpuTwin.VecEnv;
+using GpuTwin.VecEnv.Parameters;
+using GpuTwin.VecEnv.Scenarios;
+
+namespace GpuTwin.Cli.Commands.Bench;
+
+/// <summary>One measured batch size.</summary>
+public sealed record BenchRow(int Envs, long Steps, double Seconds, int AgentsPerEnv)
+{
+    public double EnvStepsPerSecond => Envs * (double)Steps / Seconds;
+    public double AgentStepsPerSecond => EnvStepsPerSecond * AgentsPerEnv;
+}
+
+/// <summary>
+/// Env-only stepping throughput: per batch size, a fresh batch with a baseline's actions written once (Step never
+/// writes the action buffers, so re-stepping is valid), a few untimed warm-up steps, then steps for a time budget.
+/// </summary>
+public static class BenchRunner
+{
+    /// <summary>Untimed steps before the clock starts (kernel compilation on CUDA happens in the first).</summary>
+    public const int WarmupSteps = 3;
+    /// <summary>The largest number of steps between two synchronizations (and clock reads).</summary>
+    public const int MaxChunk = 1024;
+
+    public static BenchRow Measure(IScenario scenario, ComputeDevice device, ParameterGrid grid, string policyName, ulong seed, double budgetSeconds)
+    {
+        using var env = scenario.CreateEnv(device, grid);
+        env.Reset(seed);
+        var policy = scenario.CreatePolicy(policyName, env, seed);
+        try
+        {
+            for (int g = 0; g < env.Spec.Groups.Count; g++)
+            {
+                if (policy.NeedsObservations) env.Observe(g);
+                policy.Act(env, g, 0);
+            }
+        }
+        finally
+        {
+            (policy as IDisposable)?.Dispose();
+        }
+
+        for (int i = 0; i < WarmupSteps; i++) env.Step();
+        device.Synchronize();
+
+        // Chunks grow so that clock reads and synchronizations stay rare, and shrink near the end of the budget.
+        long steps = 0;
+        int chunk = 1;
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            for (int i = 0; i < chunk; i++) env.Step();
+            device.Synchronize();
+            steps += chunk;
+            double elapsed = clock.Elapsed.TotalSeconds;
+            if (elapsed >= budgetSeconds) break;
+            double perStep = elapsed / steps;
+            chunk = (int)Math.Clamp((budgetSeconds - elapsed) / perStep / 2, 1, MaxChunk);
+        }
+        return new BenchRow(grid.NumEnvs, steps, clock.Elapsed.TotalSeconds, env.Spec.AgentsPerEnv);
+    }
+}
