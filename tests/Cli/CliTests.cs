@@ -41,6 +41,30 @@ public class CliTests
         Assert.Contains(allowed, line);
     }
 
+    [Theory]
+    [InlineData("--algo", new[] { "train", "--algo", "sac" }, "happo|mappo|ippo")]
+    [InlineData("--dist", new[] { "train", "--dist", "uniform" }, "beta|gaussian")]
+    [InlineData("algo.gamma", new[] { "train", "--set", "algo.gamma=2" }, "[0, 1]")]
+    [InlineData("algo.nope", new[] { "train", "--set", "algo.nope=2" }, "known keys")]
+    [InlineData("K", new[] { "train", "--set", "env.K=0" }, "[1, 256]")]
+    [InlineData("--preset", new[] { "train", "--preset", "fast" }, "Beta-HAPPO")]
+    [InlineData("--resume", new[] { "train", "--resume", "/nonexistent/run" }, "does not exist")]
+    [InlineData("--run", new[] { "eval", "--run", "/nonexistent/run" }, "does not exist")]
+    [InlineData("--run", new[] { "eval" }, "required")]
+    [InlineData("--checkpoint", new[] { "eval", "--run", "x", "--checkpoint", "first" }, "latest|best")]
+    public void Train_And_Eval_BadInput_FailsWithOneLine_BeforeWritingAnything(string names, string[] args, string allowed)
+    {
+        string cwd = Directory.GetCurrentDirectory();
+        bool hadRuns = Directory.Exists(Path.Combine(cwd, "runs"));
+        var (code, _, err) = Run(args);
+        Assert.Equal(2, code);
+        var line = err.Trim();
+        Assert.DoesNotContain('\n', line);
+        Assert.Contains(names, line);
+        Assert.Contains(allowed, line);
+        if (!hadRuns) Assert.False(Directory.Exists(Path.Combine(cwd, "runs")), "a bad command must not create a run directory");
+    }
+
     [Fact]
     public void Run_Json_ParsesAndHasOneRowPerPolicyAndValue()
     {

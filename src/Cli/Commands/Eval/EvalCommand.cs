@@ -71,10 +71,10 @@ public sealed class EvalCommand(IAnsiConsole console) : Command<EvalCommand.Sett
         return GpuTwinApp.ExitOk;
     }
 
-    public static RunDirectory OpenRun(string path)
+    public static RunDirectory OpenRun(string path, string flag = "--run")
     {
         try { return RunDirectory.Open(path); }
-        catch (RunDirectoryException e) { throw new UsageException($"--run: {e.Message}"); }
+        catch (RunDirectoryException e) { throw new UsageException($"{flag}: {e.Message}"); }
     }
 }
 

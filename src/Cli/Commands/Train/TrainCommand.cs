@@ -70,7 +70,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         public string Device { get; init; } = "auto";
 
         [CommandOption("--out <DIR>")]
-        [Description("New run directory (default runs/<scenario>-<preset>-<seed>).")]
+        [Description("New run directory (default runs/<scenario>-<preset>-s<seed>-<start time>).")]
         public string? Out { get; init; }
 
         [CommandOption("--resume <DIR>")]
@@ -148,13 +148,14 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         TrainConfig config;
         if (settings.Resume != null)
         {
-            run = EvalCommand.OpenRun(settings.Resume);
+            run = EvalCommand.OpenRun(settings.Resume, "--resume");
             config = run.ReadConfig<TrainConfig>();
         }
         else
         {
             config = settings.BuildConfig();
-            string path = settings.Out ?? Path.Combine("runs", $"{config.Scenario}-{config.Preset}-{config.Seed}");
+            // The default name carries the start time, so running the same command twice never collides.
+            string path = settings.Out ?? Path.Combine("runs", $"{config.Scenario}-{config.Preset}-s{config.Seed}-{DateTime.Now:yyyyMMdd-HHmmss}");
             try { run = RunDirectory.Create(path); }
             catch (RunDirectoryException e) { throw new UsageException($"--out: {e.Message}"); }
         }
