@@ -1,3 +1,5 @@
+using ScottPlot;
+
 namespace GpuTwin.Training.Plots;
 
 /// <summary>One named series of (x, y) points.</summary>
@@ -25,6 +27,29 @@ public static class LinePlot
         Directory.CreateDirectory(dir);
         string tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp.png");
         plot.SavePng(tmp, width, height);
+        File.Move(tmp, path, overwrite: true);
+    }
+
+    /// <summary>One panel per series (own y axis) in a grid, e.g. a learning curve's reward, energy and failure ratio.</summary>
+    public static void SavePanelsPng(string path, string title, string xLabel, IReadOnlyList<Series> panels, int panelWidth = 560, int panelHeight = 340)
+    {
+        int cols = panels.Count <= 1 ? 1 : 2, rows = (panels.Count + cols - 1) / cols;
+        var multiplot = new ScottPlot.Multiplot();
+        while (multiplot.Subplots.Count > 0) multiplot.Subplots.RemoveAt(0); // it starts with one empty plot
+        foreach (var s in panels)
+        {
+            var plot = new ScottPlot.Plot();
+            plot.Add.Scatter(s.X.ToArray(), s.Y.ToArray());
+            plot.Title($"{title}: {s.Label}", size: 12);
+            plot.XLabel(xLabel);
+            plot.YLabel(s.Label);
+            multiplot.AddPlot(plot);
+        }
+        multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(rows, cols);
+        string dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(dir);
+        string tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp.png");
+        multiplot.SavePng(tmp, cols * panelWidth, rows * panelHeight);
         File.Move(tmp, path, overwrite: true);
     }
 }

@@ -6,8 +6,8 @@ namespace GpuTwin.Training.Runs;
 public static class LearningCurve
 {
     /// <summary>
-    /// Plots each of <paramref name="yColumns"/> that metrics.csv has against <paramref name="xColumn"/> (one series per
-    /// column, one PNG, written atomically by <see cref="LinePlot"/>). Columns absent from the file are skipped; rows
+    /// Plots each of <paramref name="yColumns"/> that metrics.csv has against <paramref name="xColumn"/> (one panel per
+    /// column in one PNG, written atomically by <see cref="LinePlot"/>). Columns absent from the file are skipped; rows
     /// without a value (or with a non-finite value) for a column are skipped for that series. Writes nothing while the
     /// file has no data rows yet.
     /// </summary>
@@ -41,6 +41,7 @@ public static class LearningCurve
             if (xs.Count > 0) series.Add(new Series(y, xs, ys));
         }
         if (series.Count == 0) return;
-        LinePlot.SavePng(pngPath, title, xColumn, series.Count == 1 ? series[0].Label : "value", series);
+        // One panel per metric: reward (up to 10⁵ when queues explode) and a failure ratio in [0, 1] cannot share an axis.
+        LinePlot.SavePanelsPng(pngPath, title, xColumn, series);
     }
 }

@@ -27,7 +27,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         public string Envs { get; init; } = DefaultEnvs;
 
         [CommandOption("--seconds <S>")]
-        [Description("Total timed stepping, split evenly over the batch sizes (warm-up not included).")]
+        [Description("Total timed stepping, split evenly over the batch sizes (untimed warm-up: 1 s before the first size, up to 0.25 s before the others).")]
         [DefaultValue(DefaultSeconds)]
         public double Seconds { get; init; } = DefaultSeconds;
 
@@ -57,10 +57,10 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
 
         using var device = ComputeDevice.Create(settings.DeviceKind);
         var rows = new List<BenchRow>();
-        foreach (int envs in counts)
+        for (int i = 0; i < counts.Count; i++)
         {
-            var (_, grid) = settings.BuildGrid(envs);
-            rows.Add(BenchRunner.Measure(scenario, device, grid, policy, settings.Seed, budget));
+            var (_, grid) = settings.BuildGrid(counts[i]);
+            rows.Add(BenchRunner.Measure(scenario, device, grid, policy, settings.Seed, budget, BenchRunner.WarmupSeconds(i, budget)));
         }
 
         LinePlot.SavePng(plotPath, $"{scenario.Id}: env-only stepping on {device.Description} ({policy} actions)", "envs", "env-steps/s",
@@ -77,7 +77,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
                 ["policy"] = policy,
                 ["agents_per_env"] = rows[0].AgentsPerEnv,
                 ["seconds_per_size"] = budget,
-                ["warmup_steps"] = BenchRunner.WarmupSteps,
+                ["warmup_seconds"] = counts.Select((_, i) => BenchRunner.WarmupSeconds(i, budget)).ToArray(),
                 ["plot"] = Path.GetFullPath(plotPath),
                 ["rows"] = rows.Select(r => new Dictionary<string, object?>
                 {
@@ -103,7 +103,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
                 r.Seconds.ToString("F3", CultureInfo.InvariantCulture), r.EnvStepsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
                 r.AgentStepsPerSecond.ToString("N0", CultureInfo.InvariantCulture));
         console.Write(table);
-        console.MarkupLine($"[grey]{BenchRunner.WarmupSteps} untimed warm-up steps per size; plot: {Markup.Escape(Path.GetFullPath(plotPath))}[/]");
+        console.MarkupLine($"[grey]untimed warm-up: {BenchRunner.FirstWarmupSeconds:0.##} s before the first size, {BenchRunner.WarmupSeconds(1, budget):0.###} s before the others (at least {BenchRunner.WarmupSteps} steps each); plot: {Markup.Escape(Path.GetFullPath(plotPath))}[/]");
         return GpuTwinApp.ExitOk;
     }
 }

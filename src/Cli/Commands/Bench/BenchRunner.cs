@@ -19,12 +19,26 @@ public sealed record BenchRow(int Envs, long Steps, double Seconds, int AgentsPe
 /// </summary>
 public static class BenchRunner
 {
-    /// <summary>Untimed steps before the clock starts (kernel compilation on CUDA happens in the first).</summary>
+    /// <summary>Untimed steps before the clock starts, at least (kernel compilation on CUDA happens in the first).</summary>
     public const int WarmupSteps = 3;
+    /// <summary>
+    /// Untimed warm-up of the first batch size. The .NET JIT promotes the hot kernel code to optimised code only
+    /// after it has run for a while (tiered compilation: ~0.1 s of quiet after 30 calls, then a background
+    /// compile); measured on the host path, 0.1 s of warm-up still times unoptimised code (~10x slower) and
+    /// 1 s does not. That code is shared by every batch size, so later sizes need only a short warm-up.
+    /// </summary>
+    public const double FirstWarmupSeconds = 1.0;
+    /// <summary>Untimed warm-up of every later batch size, at most (caches, thread pool, allocations).</summary>
+    public const double LaterWarmupSeconds = 0.25;
+
     /// <summary>The largest number of steps between two synchronizations (and clock reads).</summary>
     public const int MaxChunk = 1024;
 
-    public static BenchRow Measure(IScenario scenario, ComputeDevice device, ParameterGrid grid, string policyName, ulong seed, double budgetSeconds)
+    public static double WarmupSeconds(int sizeIndex, double budgetSeconds) =>
+        sizeIndex == 0 ? FirstWarmupSeconds : Math.Min(budgetSeconds, LaterWarmupSeconds);
+
+    public static BenchRow Measure(IScenario scenario, ComputeDevice device, ParameterGrid grid, string policyName, ulong seed,
+        double budgetSeconds, double warmupSeconds)
     {
         using var env = scenario.CreateEnv(device, grid);
         env.Reset(seed);
@@ -42,7 +56,13 @@ public static class BenchRunner
             (policy as IDisposable)?.Dispose();
         }
 
-        for (int i = 0; i < WarmupSteps; i++) env.Step();
+        // Warm-up (see FirstWarmupSeconds): CUDA compiles the kernels in the first step, the JIT tiers up later.
+        var warm = Stopwatch.StartNew();
+        for (int i = 0; i < WarmupSteps || warm.Elapsed.TotalSeconds < warmupSeconds; i++)
+        {
+            env.Step();
+            if (i % 8 == 7) device.Synchronize();
+        }
         device.Synchronize();
 
         // Chunks grow so that clock reads and synchronizations stay rare, and shrink near the end of the budget.
