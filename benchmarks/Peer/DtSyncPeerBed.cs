@@ -77,6 +77,7 @@ public sealed class DtSyncPeerBed : IDisposable
     public static (bool Available, string Why) CudaStatus()
     {
         bool torchCuda, ilgpuCuda;
+        string torchNote = "";
         try
         {
             TorchRuntime.EnsureLoaded();
@@ -85,6 +86,7 @@ public sealed class DtSyncPeerBed : IDisposable
         catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or DllNotFoundException)
         {
             torchCuda = false;
+            torchNote = $" (TorchSharp did not load: {ex.Message.Split('\n')[0]})";
         }
         try
         {
@@ -94,7 +96,7 @@ public sealed class DtSyncPeerBed : IDisposable
         {
             ilgpuCuda = false;
         }
-        return (torchCuda && ilgpuCuda, $"torch.cuda.is_available() = {torchCuda}, ComputeDevice CUDA = {ilgpuCuda}");
+        return (torchCuda && ilgpuCuda, $"torch.cuda.is_available() = {torchCuda}{torchNote}, ComputeDevice CUDA = {ilgpuCuda}");
     }
 
     public void Dispose()

@@ -34,8 +34,21 @@ public class DtSyncPeerBenchmarks
     [Params(64, 1024)]
     public int NumEnvs { get; set; }
 
+    /// <summary>TorchSharp's intra-op thread count before any benchmark changed it (in-process runs share one process).</summary>
+    private static readonly int DefaultTorchThreads;
+
+    static DtSyncPeerBenchmarks()
+    {
+        GpuTwin.Training.TorchRuntime.EnsureLoaded();
+        DefaultTorchThreads = torch.get_num_threads();
+    }
+
     [GlobalSetup(Targets = [nameof(KernelsResolve), nameof(TorchPeerResolve)])]
-    public void Setup() => _bed = new DtSyncPeerBed(DeviceKind.Cpu, NumEnvs, torch.CPU);
+    public void Setup()
+    {
+        _bed = new DtSyncPeerBed(DeviceKind.Cpu, NumEnvs, torch.CPU);
+        torch.set_num_threads(DefaultTorchThreads);
+    }
 
     /// <summary>As <see cref="Setup"/>, with TorchSharp's intra-op pool cut to one thread (each case runs in its own process).</summary>
     [GlobalSetup(Target = nameof(TorchPeerResolveOneThread))]

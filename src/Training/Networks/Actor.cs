@@ -33,6 +33,10 @@ public sealed class Actor : nn.Module
     private readonly Linear? betaHead;
     private readonly Linear? gaussianMean;
     private readonly Parameter? gaussianLogStd;
+    private readonly Linear? gaussianLogStdHead;
+
+    /// <summary>Range of a state-dependent log σ: σ in [e^−5, e^1] keeps log-probs finite and exploration bounded.</summary>
+    public const double MinLogStd = -5, MaxLogStd = 1;
 
     /// <param name="name">Module name (used in state-dict keys).</param>
     /// <param name="observationSize">Features per observation row.</param>
@@ -43,8 +47,9 @@ public sealed class Actor : nn.Module
     /// <param name="kind">Beta or Gaussian parameterisation of the continuous part.</param>
     /// <param name="activation">Torso non-linearity.</param>
     /// <param name="inputLayerNorm">LayerNorm on the observation before the torso.</param>
+    /// <param name="stateDependentStd">Gaussian only: log σ from a linear layer on the features (bias ln 0.5) instead of a free parameter.</param>
     public Actor(string name, int observationSize, int[] hidden, int discreteHeads, int discreteChoices, int continuousDims,
-        ContinuousHeadKind kind, Activation activation = Activation.ReLU, bool inputLayerNorm = false)
+        ContinuousHeadKind kind, Activation activation = Activation.ReLU, bool inputLayerNorm = false, bool stateDependentStd = false)
         : base(name)
     {
         if (discreteHeads < 0) throw new ArgumentOutOfRangeException(nameof(discreteHeads), discreteHeads, "Must be ≥ 0.");
@@ -70,7 +75,10 @@ public sealed class Actor : nn.Module
         if (continuousDims > 0 && kind == ContinuousHeadKind.Gaussian)
         {
             gaussianMean = LayerInit.Orthogonal(features, continuousDims, HeadGain, GaussianMeanBias);
-            gaussianLogStd = nn.Parameter(full(continuousDims, Math.Log(GaussianInitialStd), dtype: ScalarType.Float32));
+            if (stateDependentStd)
+                gaussianLogStdHead = LayerInit.Orthogonal(features, continuousDims, HeadGain, Math.Log(GaussianInitialStd));
+            else
+                gaussianLogStd = nn.Parameter(full(continuousDims, Math.Log(GaussianInitialStd), dtype: ScalarType.Float32));
         }
         RegisterComponents();
     }
@@ -91,7 +99,7 @@ public sealed class Actor : nn.Module
     /// <param name="validChoices">Optional [N, H, C] bool action mask for the categorical heads (false = never chosen).</param>
     public ActorOutput Forward(Tensor observations, Tensor? validChoices = null)
     {
-        Tensor? headLogits = null, alpha = null, beta = null, mean = null;
+        Tensor? headLogits = null, alpha = null, beta = null, mean = null, logStd = null;
         using (var scope = NewDisposeScope())   // frees the torso activations' handles; autograd keeps what it needs
         {
             var features = body.forward(observations);
@@ -105,12 +113,14 @@ public sealed class Actor : nn.Module
             }
             if (gaussianMean is not null)
                 mean = gaussianMean.forward(features).MoveToOuterDisposeScope();
+            if (gaussianLogStdHead is not null)
+                logStd = gaussianLogStdHead.forward(features).clamp(MinLogStd, MaxLogStd).MoveToOuterDisposeScope();
         }
 
         var discrete = headLogits is null ? null : new MultiCategorical(headLogits, validChoices);
         IActionDistribution? continuous =
             alpha is not null ? new BetaDistribution(alpha, beta!)
-            : mean is not null ? new DiagGaussian(mean, gaussianLogStd!)
+            : mean is not null ? new DiagGaussian(mean, logStd ?? gaussianLogStd!)
             : null;
         return new ActorOutput(discrete, continuous);
     }

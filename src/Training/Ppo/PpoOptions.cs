@@ -15,6 +15,13 @@ public sealed record PpoOptions
     public int[] Hidden { get; init; } = [128, 64];
     public Activation Activation { get; init; } = Activation.ReLU;
     public bool InputLayerNorm { get; init; }
+    /// <summary>Gaussian heads: log σ from the features instead of one free parameter per dimension.</summary>
+    public bool StateDependentStd { get; init; }
+    /// <summary>
+    /// One actor per agent group (parameter sharing, the default for MAPPO/IPPO) or one per agent (the paper's
+    /// HAPPO: K + M + 1 heterogeneous actors, each updated in turn).
+    /// </summary>
+    public bool ShareWithinGroup { get; init; } = true;
     public double ActorLr { get; init; } = 1e-4;
     public double CriticLr { get; init; } = 1e-4;
     public double AdamEps { get; init; } = 1e-5;
@@ -81,6 +88,8 @@ public sealed record PpoOptions
         "value_norm" => this with { ValueNorm = Bool(key, value) },
         "adv_norm" => this with { AdvantageNorm = Bool(key, value) },
         "layer_norm" => this with { InputLayerNorm = Bool(key, value) },
+        "state_dependent_std" => this with { StateDependentStd = Bool(key, value) },
+        "share" => this with { ShareWithinGroup = Bool(key, value) },
         "rollout" => this with { RolloutSteps = Int(key, value, 1, 100_000) },
         "log_factor_clamp" => this with { LogFactorClamp = Real(key, value, 0.1, 100) },
         "hidden" => this with { Hidden = Hiddens(key, value) },
@@ -91,7 +100,7 @@ public sealed record PpoOptions
     public static readonly string[] Keys =
     [
         "actor_lr", "critic_lr", "lr", "adam_eps", "gamma", "gae_lambda", "clip", "entropy", "epochs", "minibatches",
-        "max_grad_norm", "value_clip", "value_norm", "adv_norm", "layer_norm", "rollout", "log_factor_clamp", "hidden", "activation",
+        "max_grad_norm", "value_clip", "value_norm", "adv_norm", "layer_norm", "state_dependent_std", "share", "rollout", "log_factor_clamp", "hidden", "activation",
     ];
 
     private static ArgumentException Bad(string key, string value, string allowed) => new($"algo.{key}: '{value}' is not allowed; allowed: {allowed}");

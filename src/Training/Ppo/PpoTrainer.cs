@@ -15,8 +15,9 @@ public sealed record UpdateStats(double PolicyLoss, double ValueLoss, double Ent
 /// The PPO family (IPPO, MAPPO, HAPPO) over a vectorized multi-agent env, one class read top to bottom:
 /// <see cref="Collect"/> fills [T, E, agents, ...] rollout tensors from the env's device buffers,
 /// <see cref="Update"/> computes GAE and runs the clipped-surrogate epochs.
-/// Parameters are shared within an agent group (one actor per group; the agent index is in the
-/// observation). Centralised critics (MAPPO, HAPPO) are one per reward stream on the global state —
+/// Parameters are shared within an agent group by default (one actor per group; the agent index is in the
+/// observation); with <see cref="PpoOptions.ShareWithinGroup"/> = false every agent has its own actor and, for
+/// HAPPO, its own turn in the sequential update (the paper's K + M + 1 heterogeneous agents). Centralised critics (MAPPO, HAPPO) are one per reward stream on the global state —
 /// spec §10's <c>CriticPerRewardStream</c>, equivalent in expectation to one critic per agent; IPPO has one
 /// critic per group on the group's own observation.
 /// </summary>
@@ -25,15 +26,15 @@ public sealed class PpoTrainer : IDisposable
     public PpoOptions Options { get; }
     public IVecEnv Env { get; }
     public IReadOnlyList<GroupLayout> Groups => _groups;
-    public IReadOnlyList<Actor> Actors => _actors;
+    public IReadOnlyList<Actor> Actors => _units.Select(u => u.Actor).ToList();
     public IReadOnlyList<Critic> Critics => _critics;
     public IReadOnlyList<ValueNorm> ValueNorms => _valueNorms;
     public long EnvSteps { get; set; }
 
     private readonly GroupLayout[] _groups;
-    private readonly Actor[] _actors;
+    private readonly ActorUnit[] _units;
     private readonly Critic[] _critics;
-    private readonly Adam[] _actorOptimizers, _criticOptimizers;
+    private readonly Adam[] _criticOptimizers;
     private readonly ValueNorm[] _valueNorms;
     private readonly Generator _generator;
     private readonly TensorBridge _bridge;
@@ -44,6 +45,12 @@ public sealed class PpoTrainer : IDisposable
     private readonly Tensor[][] _rewardSlots;
     private readonly bool _centralCritic;
 
+    /// <summary>
+    /// One actor and the agents it drives: all agents of its group (parameter sharing) or a single agent
+    /// (<see cref="PpoOptions.ShareWithinGroup"/> = false, the paper's heterogeneous HAPPO agents).
+    /// </summary>
+    private sealed record ActorUnit(string Name, int Group, int FirstAgent, int Agents, Actor Actor, Adam Optimizer);
+
     /// <summary>Everything one group needs during the rollout: storage [T(+1), E·n, ...] and env staging tensors.</summary>
     private sealed class GroupRollout
     {
@@ -51,6 +58,8 @@ public sealed class PpoTrainer : IDisposable
         public required Tensor Discrete;     // [T, E·n, H] int64
         public required Tensor Continuous;   // [T, E·n, D] the raw sample (Gaussian: unclipped)
         public required Tensor Mask;         // [T, E·n, W] uint8
+        public required Tensor RawDiscrete;  // [E·n, H] int64, this step's sample
+        public required Tensor RawContinuous; // [E·n, D] this step's raw sample
         public required Tensor DiscreteEnv;  // [E·n, H] int32, what the env reads
         public required Tensor ContinuousEnv; // [E·n, D] float, clipped to [0, 1]
         public required Tensor[] ObsSlots, DiscreteSlots, ContinuousSlots, MaskSlots;
@@ -72,14 +81,20 @@ public sealed class PpoTrainer : IDisposable
         _centralCritic = options.Algorithm != PpoAlgorithm.Ippo;
         _groups = env.Spec.Groups.Select((g, i) => GroupLayout.Of(i, g)).ToArray();
 
-        _actors = _groups.Select(g => new Actor($"actor_{g.Group.Name}", g.Group.ObservationSize, options.Hidden,
-            g.DiscreteHeads, g.DiscreteChoices, g.ContinuousDims, options.Distribution, options.Activation, options.InputLayerNorm)).ToArray();
+        _units = _groups.SelectMany(g => options.ShareWithinGroup
+                ? [(g, Name: $"actor_{g.Group.Name}", First: 0, Count: g.Group.Count)]
+                : Enumerable.Range(0, g.Group.Count).Select(a => (g, Name: $"actor_{g.Group.Name}_{a}", First: a, Count: 1)))
+            .Select(u =>
+            {
+                var actor = new Actor(u.Name, u.g.Group.ObservationSize, options.Hidden, u.g.DiscreteHeads, u.g.DiscreteChoices,
+                    u.g.ContinuousDims, options.Distribution, options.Activation, options.InputLayerNorm, options.StateDependentStd);
+                actor.to(dev);
+                return new ActorUnit(u.Name, u.g.Index, u.First, u.Count, actor, optim.Adam(actor.parameters(), options.ActorLr, eps: options.AdamEps));
+            }).ToArray();
         _critics = _centralCritic
             ? env.Spec.RewardStreams.Select(s => new Critic($"critic_{s}", env.Spec.GlobalStateSize, options.Hidden, options.Activation, options.InputLayerNorm)).ToArray()
             : _groups.Select(g => new Critic($"critic_{g.Group.Name}", g.Group.ObservationSize, options.Hidden, options.Activation, options.InputLayerNorm)).ToArray();
-        foreach (var a in _actors) a.to(dev);
         foreach (var c in _critics) c.to(dev);
-        _actorOptimizers = _actors.Select(a => optim.Adam(a.parameters(), options.ActorLr, eps: options.AdamEps)).ToArray();
         _criticOptimizers = _critics.Select(c => optim.Adam(c.parameters(), options.CriticLr, eps: options.AdamEps)).ToArray();
         _valueNorms = _critics.Select(_ => new ValueNorm()).ToArray();
 
@@ -105,6 +120,8 @@ public sealed class PpoTrainer : IDisposable
             Discrete = zeros([_T, rows, Math.Max(1, g.DiscreteHeads)], ScalarType.Int64, device: dev),
             Continuous = zeros([_T, rows, Math.Max(1, g.ContinuousDims)], device: dev),
             Mask = zeros([_T, rows, g.Group.MaskWidth], ScalarType.Byte, device: dev),
+            RawDiscrete = zeros([rows, Math.Max(1, g.DiscreteHeads)], ScalarType.Int64, device: dev),
+            RawContinuous = zeros([rows, Math.Max(1, g.ContinuousDims)], device: dev),
             DiscreteEnv = zeros([rows, Math.Max(1, g.DiscreteHeads)], ScalarType.Int32, device: dev),
             ContinuousEnv = zeros([rows, Math.Max(1, g.ContinuousDims)], device: dev),
             ObsSlots = [], DiscreteSlots = [], ContinuousSlots = [], MaskSlots = [],
@@ -159,7 +176,7 @@ public sealed class PpoTrainer : IDisposable
             var roll = _rollouts[g];
             Env.Observe(g);
             _bridge.ToTensor(Env.Observation(g), roll.ObsSlots[t]);
-            var (d, c, _) = _actors[g].Forward(roll.ObsSlots[t]).Act(_generator, deterministic);
+            var (d, c) = Act(g, roll.ObsSlots[t], deterministic);
             WriteActions(g, d, c);
             if (!store) continue;
             if (d is not null) roll.DiscreteSlots[t].copy_(d);
@@ -184,11 +201,38 @@ public sealed class PpoTrainer : IDisposable
         }
     }
 
-    /// <summary>The policy of group g on an observation batch: used by evaluation (deterministic = Beta mean / Gaussian mean / argmax).</summary>
+    /// <summary>
+    /// Group g's actions for its observation batch [E·n, obs] (rows env-major): each actor unit samples its
+    /// agents' rows (deterministic = Beta mean / Gaussian mean / argmax) into the group's raw action tensors.
+    /// </summary>
     public (Tensor? Discrete, Tensor? Continuous) Act(int g, Tensor observations, bool deterministic)
     {
-        var (d, c, _) = _actors[g].Forward(observations).Act(_generator, deterministic);
-        return (d, c);
+        var layout = _groups[g];
+        var roll = _rollouts[g];
+        int n = roll.Agents;
+        foreach (var u in _units.Where(u => u.Group == g))
+        {
+            var obs = u.Agents == n ? observations : AgentRows(observations, n, u.FirstAgent, u.Agents);
+            var (d, c, _) = u.Actor.Forward(obs).Act(_generator, deterministic);
+            if (d is not null) AgentRows(roll.RawDiscrete, n, u.FirstAgent, u.Agents, d);
+            if (c is not null) AgentRows(roll.RawContinuous, n, u.FirstAgent, u.Agents, c);
+        }
+        return (layout.DiscreteHeads > 0 ? roll.RawDiscrete : null, layout.ContinuousDims > 0 ? roll.RawContinuous : null);
+    }
+
+    /// <summary>Rows of agents [first, first + count) of an env-major [..., E·n, F] tensor, as [(...)·E·count, F].</summary>
+    private static Tensor AgentRows(Tensor rows, int n, int first, int count)
+    {
+        long f = rows.shape[^1];
+        var byAgent = rows.reshape(-1, n, f).narrow(1, first, count);
+        return byAgent.reshape(-1, f);
+    }
+
+    /// <summary>Writes <paramref name="values"/> [E·count, F] into those agents' rows of <paramref name="rows"/> [E·n, F].</summary>
+    private static void AgentRows(Tensor rows, int n, int first, int count, Tensor values)
+    {
+        long f = rows.shape[^1];
+        rows.view(-1, n, f).narrow(1, first, count).copy_(values.view(-1, count, f));
     }
 
     /// <summary>Group g's observation buffer copied into its staging slot 0 (for evaluation).</summary>
@@ -209,17 +253,17 @@ public sealed class PpoTrainer : IDisposable
         var o = Options;
         var (advantages, returns, values) = ComputeAdvantages();
 
-        // Per-group flattened batches: inputs, actions, masks, advantages, behaviour log-probs.
-        var batches = new GroupBatch[_groups.Length];
+        // Per-unit flattened batches: inputs, actions, masks, advantages, behaviour log-probs.
+        var batches = new GroupBatch[_units.Length];
         using (no_grad())
-            for (int g = 0; g < _groups.Length; g++) batches[g] = MakeBatch(g, advantages);
+            for (int u = 0; u < _units.Length; u++) batches[u] = MakeBatch(u, advantages);
 
         double pLoss = 0, entropy = 0, kl = 0, clipFrac = 0;
         int clampHits = 0, measured = 0;
         if (o.Algorithm == PpoAlgorithm.Happo)
         {
             // One random order per iteration; each group runs all its epochs (the public HAPPO reference ordering).
-            var order = randperm(_groups.Length, generator: _generator).data<long>().ToArray();
+            var order = randperm(_units.Length, generator: _generator).data<long>().ToArray();
             var logFactor = zeros(_T * _E, device: _bridge.TorchDevice);
             foreach (int g in order.Select(x => (int)x))
             {
@@ -229,7 +273,7 @@ public sealed class PpoTrainer : IDisposable
                     Accumulate(PolicyEpoch(g, b, factor), ref pLoss, ref entropy, ref kl, ref clipFrac, ref measured);
                 using (no_grad())
                 {
-                    var after = _actors[g].Forward(b.Obs).LogProb(b.Discrete, b.Continuous, b.DiscreteMask, b.ContinuousMask);
+                    var after = _units[g].Actor.Forward(b.Obs).LogProb(b.Discrete, b.Continuous, b.DiscreteMask, b.ContinuousMask);
                     var delta = ((after - b.OldLogProb) * b.Active).reshape(_T * _E, b.Agents).sum(1);
                     var updated = logFactor + delta;
                     clampHits += (int)(updated.abs() > o.LogFactorClamp).sum().item<long>();
@@ -240,8 +284,8 @@ public sealed class PpoTrainer : IDisposable
         else
         {
             for (int epoch = 0; epoch < o.Epochs; epoch++)
-                for (int g = 0; g < _groups.Length; g++)
-                    Accumulate(PolicyEpoch(g, batches[g], null), ref pLoss, ref entropy, ref kl, ref clipFrac, ref measured);
+                for (int u = 0; u < _units.Length; u++)
+                    Accumulate(PolicyEpoch(u, batches[u], null), ref pLoss, ref entropy, ref kl, ref clipFrac, ref measured);
         }
 
         var (vLoss, explained) = CriticEpochs(returns, values);
@@ -258,16 +302,18 @@ public sealed class PpoTrainer : IDisposable
     private sealed record GroupBatch(int Agents, Tensor Obs, Tensor? Discrete, Tensor? Continuous, Tensor? DiscreteMask,
         Tensor? ContinuousMask, Tensor Active, Tensor Advantage, Tensor OldLogProb);
 
-    private GroupBatch MakeBatch(int g, Tensor[] advantages)
+    private GroupBatch MakeBatch(int unit, Tensor[] advantages)
     {
+        var u = _units[unit];
+        int g = u.Group;
         var layout = _groups[g];
         var roll = _rollouts[g];
-        int n = roll.Agents;
-        long rows = (long)_T * _E * n;
-        var obs = roll.Obs[..(int)_T].reshape(rows, -1);
-        var disc = layout.DiscreteHeads > 0 ? roll.Discrete.reshape(rows, -1) : null;
-        var cont = layout.ContinuousDims > 0 ? roll.Continuous.reshape(rows, -1) : null;
-        var m = roll.Mask.reshape(rows, -1).to(ScalarType.Float32);
+        int n = roll.Agents, na = u.Agents;
+        long rows = (long)_T * _E * na;
+        var obs = AgentRows(roll.Obs[..(int)_T], n, u.FirstAgent, na);
+        var disc = layout.DiscreteHeads > 0 ? AgentRows(roll.Discrete, n, u.FirstAgent, na) : null;
+        var cont = layout.ContinuousDims > 0 ? AgentRows(roll.Continuous, n, u.FirstAgent, na) : null;
+        var m = AgentRows(roll.Mask, n, u.FirstAgent, na).to(ScalarType.Float32);
         Tensor? dMask = null, cMask = null;
         switch (layout.Mask)
         {
@@ -281,8 +327,8 @@ public sealed class PpoTrainer : IDisposable
         var active = m.amax(1);
         // Central critics give one advantage per (slot, env) and stream; every agent of the group shares it.
         var adv = _centralCritic
-            ? advantages[layout.Group.RewardStream].reshape(_T * _E).repeat_interleave(n)
-            : advantages[g].reshape(rows);
+            ? advantages[layout.Group.RewardStream].reshape(_T * _E).repeat_interleave(na)
+            : AgentRows(advantages[g].unsqueeze(-1), n, u.FirstAgent, na).reshape(rows);
         if (Options.AdvantageNorm)
         {
             var count = active.sum().clamp_min(1);
@@ -290,12 +336,12 @@ public sealed class PpoTrainer : IDisposable
             var std = (((adv - mean).pow(2) * active).sum() / count).sqrt();
             adv = (adv - mean) / (std + 1e-5);
         }
-        var old = _actors[g].Forward(obs).LogProb(disc, cont, dMask, cMask);
-        return new GroupBatch(n, obs, disc, cont, dMask, cMask, active, adv.detach(), old.detach());
+        var old = u.Actor.Forward(obs).LogProb(disc, cont, dMask, cMask);
+        return new GroupBatch(na, obs, disc, cont, dMask, cMask, active, adv.detach(), old.detach());
     }
 
-    /// <summary>One pass over group g's batch in <see cref="PpoOptions.Minibatches"/> minibatches.</summary>
-    private (double P, double H, double Kl, double Clip) PolicyEpoch(int g, GroupBatch b, Tensor? factor)
+    /// <summary>One pass over an actor unit's batch in <see cref="PpoOptions.Minibatches"/> minibatches.</summary>
+    private (double P, double H, double Kl, double Clip) PolicyEpoch(int unit, GroupBatch b, Tensor? factor)
     {
         var o = Options;
         long rows = b.Obs.shape[0];
@@ -307,7 +353,8 @@ public sealed class PpoTrainer : IDisposable
             using var scope = NewDisposeScope();
             var idx = perm.slice(0, start, Math.Min(rows, start + size), 1);
             Tensor? Pick(Tensor? t) => t is null ? null : t.index_select(0, idx);
-            var output = _actors[g].Forward(b.Obs.index_select(0, idx));
+            var actor = _units[unit].Actor;
+            var output = actor.Forward(b.Obs.index_select(0, idx));
             var dMask = Pick(b.DiscreteMask); var cMask = Pick(b.ContinuousMask);
             var logp = output.LogProb(Pick(b.Discrete), Pick(b.Continuous), dMask, cMask);
             var ent = output.Entropy(dMask, cMask);
@@ -321,10 +368,10 @@ public sealed class PpoTrainer : IDisposable
             var policyLoss = -(surrogate * active).sum() / count;
             var entropy = (ent * active).sum() / count;
             var loss = policyLoss - o.EntropyCoef * entropy;
-            _actorOptimizers[g].zero_grad();
+            _units[unit].Optimizer.zero_grad();
             loss.backward();
-            nn.utils.clip_grad_norm_(_actors[g].parameters(), o.MaxGradNorm);
-            _actorOptimizers[g].step();
+            nn.utils.clip_grad_norm_(actor.parameters(), o.MaxGradNorm);
+            _units[unit].Optimizer.step();
             using (no_grad())
             {
                 pSum += policyLoss.item<float>();
@@ -431,19 +478,19 @@ public sealed class PpoTrainer : IDisposable
 
     /// <summary>Modules and optimizers by stable names, for checkpoints.</summary>
     public IReadOnlyDictionary<string, nn.Module> NamedModules =>
-        _actors.Select((a, i) => ($"actor_{_groups[i].Group.Name}", (nn.Module)a))
+        _units.Select(u => (u.Name, (nn.Module)u.Actor))
             .Concat(_critics.Select((c, i) => ($"critic_{i}", (nn.Module)c))).ToDictionary(x => x.Item1, x => x.Item2);
 
     public IReadOnlyDictionary<string, optim.Optimizer> NamedOptimizers =>
-        _actorOptimizers.Select((a, i) => ($"actor_opt_{_groups[i].Group.Name}", (optim.Optimizer)a))
+        _units.Select(u => ($"opt_{u.Name}", (optim.Optimizer)u.Optimizer))
             .Concat(_criticOptimizers.Select((c, i) => ($"critic_opt_{i}", (optim.Optimizer)c))).ToDictionary(x => x.Item1, x => x.Item2);
 
     public void Dispose()
     {
-        foreach (var a in _actors) a.Dispose();
+        foreach (var u in _units) u.Actor.Dispose();
         foreach (var c in _critics) c.Dispose();
         foreach (var r in _rollouts)
-            foreach (var t in new[] { r.Obs, r.Discrete, r.Continuous, r.Mask, r.DiscreteEnv, r.ContinuousEnv }) t.Dispose();
+            foreach (var t in new[] { r.Obs, r.Discrete, r.Continuous, r.Mask, r.RawDiscrete, r.RawContinuous, r.DiscreteEnv, r.ContinuousEnv }) t.Dispose();
         _global.Dispose(); _finalGlobal.Dispose(); _rewards.Dispose(); _truncated.Dispose();
         _generator.Dispose();
     }

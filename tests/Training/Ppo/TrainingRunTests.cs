@@ -88,6 +88,29 @@ public class TrainingRunTests
     }
 
     [Fact]
+    public void HeterogeneousHappo_HasOneActorPerAgent_AndEachGetsATurn()
+    {
+        using var device = GpuTwin.Kernels.Runtime.ComputeDevice.Create(GpuTwin.Kernels.Runtime.DeviceKind.Cpu);
+        var config = Small(PpoAlgorithm.Happo, ContinuousHeadKind.Gaussian, steps: 100);
+        using var env = TrainSession.CreateEnv(config, device, 8);
+        var options = config.Algo with { ShareWithinGroup = false, Epochs = 2, StateDependentStd = true };
+        using var trainer = new PpoTrainer(env, options, 5);
+        // K + M + 1 = 3 + 2 + 1 actors, two critics (r_g and r_c).
+        Assert.Equal(6, trainer.Actors.Count);
+        Assert.Equal(8, trainer.NamedModules.Count);
+        var before = trainer.Actors.Select(a => a.parameters().Select(p => p.clone()).ToList()).ToList();
+        trainer.Reset(5);
+        trainer.Collect();
+        var stats = trainer.Update();
+        Assert.True(double.IsFinite(stats.PolicyLoss) && double.IsFinite(stats.ValueLoss));
+        for (int a = 0; a < 6; a++)
+        {
+            var after = trainer.Actors[a].parameters().ToList();
+            Assert.True(before[a].Zip(after).Any(p => !p.First.allclose(p.Second)), $"actor {a} was not updated");
+        }
+    }
+
+    [Fact]
     public void SameSeed_GivesTheSameTrainingMetrics()
     {
         IReadOnlyList<IReadOnlyDictionary<string, double>> Train()
