@@ -1,6 +1,7 @@
 using GpuTwin.Kernels.Runtime;
 using GpuTwin.VecEnv.Parameters;
 using GpuTwin.VecEnv.Policies;
+using GpuTwin.VecEnv.Running;
 using GpuTwin.VecEnv.Scenarios.DtSyncMigration;
 using ILGPU;
 using ILGPU.Runtime;
@@ -33,11 +34,7 @@ public static class DtSyncTestBed
         env.Reset(seed);
         for (int t = 0; t < steps; t++)
         {
-            for (int g = 0; g < env.Spec.Groups.Count; g++)
-            {
-                if (observe || policy.NeedsObservations) env.Observe(g);
-                policy.Act(env, g, t);
-            }
+            PolicyRunner.Act(env, policy, t, observe);
             env.Resolve();
             afterResolve?.Invoke(t);
             env.Advance();

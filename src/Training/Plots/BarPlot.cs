@@ -1,3 +1,5 @@
+using GpuTwin.Training.IO;
+
 namespace GpuTwin.Training.Plots;
 
 /// <summary>Bar charts saved as PNG (ScottPlot), written atomically like <see cref="LinePlot"/>.</summary>
@@ -11,10 +13,6 @@ public static class BarPlot
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, bars.Count).Select(i => (double)i).ToArray(), bars.Select(b => b.Label).ToArray());
         plot.Title(title);
         plot.YLabel(yLabel);
-        string dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(dir);
-        string tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp.png");
-        plot.SavePng(tmp, width, height);
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteAllBytes(path, plot.GetImageBytes(width, height, ScottPlot.ImageFormat.Png));
     }
 }

@@ -1,3 +1,4 @@
+using GpuTwin.Training.IO;
 using ScottPlot;
 
 namespace GpuTwin.Training.Plots;
@@ -8,7 +9,7 @@ public sealed record Series(string Label, IReadOnlyList<double> X, IReadOnlyList
 /// <summary>Line plots saved as PNG (ScottPlot, rendered with SkiaSharp; no display needed).</summary>
 public static class LinePlot
 {
-    /// <summary>Writes the plot atomically: rendered to a temporary file, then moved over <paramref name="path"/>.</summary>
+    /// <summary>Writes the plot atomically (<see cref="AtomicFile"/>): rendered in memory, written to a temporary file, moved over <paramref name="path"/>.</summary>
     public static void SavePng(string path, string title, string xLabel, string yLabel, IReadOnlyList<Series> series,
         int width = 900, int height = 540, bool logX = false)
     {
@@ -23,11 +24,7 @@ public static class LinePlot
         plot.XLabel(logX ? $"{xLabel} (log10)" : xLabel);
         plot.YLabel(yLabel);
         if (series.Count > 1) plot.ShowLegend();
-        string dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(dir);
-        string tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp.png");
-        plot.SavePng(tmp, width, height);
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteAllBytes(path, plot.GetImageBytes(width, height, ImageFormat.Png));
     }
 
     /// <summary>One panel per series (own y axis) in a grid, e.g. a learning curve's reward, energy and failure ratio.</summary>
@@ -46,10 +43,6 @@ public static class LinePlot
             multiplot.AddPlot(plot);
         }
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(rows, cols);
-        string dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(dir);
-        string tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp.png");
-        multiplot.SavePng(tmp, cols * panelWidth, rows * panelHeight);
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteAllBytes(path, multiplot.Render(cols * panelWidth, rows * panelHeight).GetImageBytes(ImageFormat.Png, 100));
     }
 }

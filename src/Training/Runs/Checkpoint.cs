@@ -1,3 +1,4 @@
+using GpuTwin.Training.IO;
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;

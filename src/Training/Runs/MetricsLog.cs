@@ -1,3 +1,4 @@
+using GpuTwin.Training.IO;
 using System.Globalization;
 using System.Text;
 

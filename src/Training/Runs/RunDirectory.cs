@@ -1,3 +1,4 @@
+using GpuTwin.Training.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

@@ -11,14 +11,20 @@ public sealed record CellResult(int Cell, string Label, IReadOnlyDictionary<stri
 /// <summary>Runs a policy in a batch for a number of steps and reports metrics per sweep cell.</summary>
 public static class PolicyRunner
 {
-    /// <summary>One env step for every env: each group observes (if the policy needs it) and acts, then the env steps.</summary>
-    public static void StepOnce(IVecEnv env, IVecPolicy policy, int step)
+    /// <summary>Every group in order observes (if the policy needs it, or <paramref name="observe"/>) and acts.</summary>
+    public static void Act(IVecEnv env, IVecPolicy policy, int step, bool observe = false)
     {
         for (int g = 0; g < env.Spec.Groups.Count; g++)
         {
-            if (policy.NeedsObservations) env.Observe(g);
+            if (observe || policy.NeedsObservations) env.Observe(g);
             policy.Act(env, g, step);
         }
+    }
+
+    /// <summary>One env step for every env: all groups act, then the env steps.</summary>
+    public static void StepOnce(IVecEnv env, IVecPolicy policy, int step)
+    {
+        Act(env, policy, step);
         env.Step();
     }
 

@@ -1,4 +1,5 @@
 using GpuTwin.VecEnv.Policies;
+using GpuTwin.VecEnv.Running;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -17,11 +18,7 @@ public static class DtSyncTrace
         var records = new List<IReadOnlyDictionary<string, object>>(steps);
         for (int t = 0; t < steps; t++)
         {
-            for (int g = 0; g < env.Spec.Groups.Count; g++)
-            {
-                if (policy.NeedsObservations) env.Observe(g);
-                policy.Act(env, g, t);
-            }
+            PolicyRunner.Act(env, policy, t);
             env.Resolve();
             records.Add(Env0(env));
             env.Advance();

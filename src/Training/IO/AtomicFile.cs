@@ -1,11 +1,11 @@
-namespace GpuTwin.Training.Runs;
+namespace GpuTwin.Training.IO;
 
 /// <summary>Crash-safe file replacement: write <c>&lt;path&gt;.tmp</c>, flush it to disk, then rename it over the target.</summary>
 /// <remarks>
 /// A crash (or Ctrl-C) at any point leaves either the previous complete file or the new complete file at
 /// <c>path</c>; at worst a stale <c>.tmp</c> stays behind, which the next write simply overwrites.
 /// </remarks>
-internal static class AtomicFile
+public static class AtomicFile
 {
     public static string TempPathFor(string path) => path + ".tmp";
 
