@@ -77,6 +77,46 @@ public class InvariantTests
         Assert.True(Read(env.CounterTotals).All(double.IsFinite));
     }
 
+    [Theory]
+    [InlineData(1e7, 10)]  // ⌈5e6 bit / (1e7 bit/s · 0.05 s)⌉ = 10 slots (the spec's default G)
+    [InlineData(5e6, 20)]  // half the link rate: twice as long
+    [InlineData(1e6, 39)]  // 100 slots would not fit in a frame: capped at T − 1
+    public void DerivedMigrationDuration_BlocksForTheDtTransferTime(double wiredBps, int expectedG)
+    {
+        using var device = ComputeDevice.Create(DeviceKind.Cpu);
+        using var env = Env(device, 4, ("K", 6), ("M", 3), ("T", 40), ("Q", 3), ("mig_duration", 1), ("wired_bps", wiredBps), ("mig_slots", 99));
+        var s = env.State;
+        var run = new int[4 * 6];
+        var lengths = new List<int>();
+        Run(env, Policy(env, "random", 2), 119, 2, afterResolve: _ =>
+        {
+            var blocked = Read(s.Blocked);
+            for (int i = 0; i < run.Length; i++)
+            {
+                if (blocked[i] != 0) run[i]++;
+                else if (run[i] > 0) { lengths.Add(run[i]); run[i] = 0; }
+            }
+        });
+        Assert.True(lengths.Count > 10);
+        Assert.All(lengths, l => Assert.Equal(expectedG, l));
+    }
+
+    [Fact]
+    public void DeadlineRange_DrawsTauUniformlyBetweenTheBounds()
+    {
+        using var device = ComputeDevice.Create(DeviceKind.Cpu);
+        using var env = Env(device, 8, ("deadline_s", 0.02), ("deadline_max_s", 0.06));
+        var taus = new List<float>();
+        Run(env, Policy(env, "static"), 50, 4, afterResolve: _ =>
+        {
+            var req = Read(env.State.Requested);
+            var tau = Read(env.State.DeadlineS);
+            for (int i = 0; i < req.Length; i++) if (req[i] != 0) taus.Add(tau[i]);
+        });
+        Assert.All(taus, t => Assert.InRange(t, 0.02f, 0.06f));
+        Assert.InRange(taus.Average(), 0.039, 0.041);
+    }
+
     [Fact]
     public void Episode_IsTruncatedAfterQTimesTSlots_AndAutoResetKeepsTheFinalState()
     {

@@ -16,7 +16,7 @@ public static class DtSyncParameters
         TBigS = 26, SpeedMinMps = 27, SpeedMaxMps = 28, Mu1 = 29, Mu2 = 30, SpeedNoiseStdMps = 31,
         HeadingNoiseStdRad = 32, SpeedNoiseMeanMps = 33, HeadingNoiseMeanRad = 34, Association = 35,
         Interference = 36, ShareMapping = 37, EnergyCap = 38, EnergyWeight = 39, BlockedTransmit = 40,
-        Border = 41, BsLayout = 42;
+        Border = 41, BsLayout = 42, MigDuration = 43, DtSizeBits = 44, DeadlineMaxS = 45;
 
     // Choice levels (stored as their index).
     public const int AssociationLearned = 0, AssociationNearest = 1;
@@ -25,6 +25,7 @@ public static class DtSyncParameters
     public const int EnergyCapSlot = 0, EnergyCapNone = 1;
     public const int EnergyWeightPerMu = 0, EnergyWeightPaperLiteral = 1, EnergyWeightRaw = 2;
     public const int LayoutSymmetric = 0, LayoutRandomFixed = 1;
+    public const int MigDurationFixed = 0, MigDurationDerived = 1;
 
     /// <summary>Most MUs and BSs one env may hold (bounds of the padded buffers).</summary>
     public const int MaxMus = 256, MaxBss = 64;
@@ -74,6 +75,9 @@ public static class DtSyncParameters
         ParameterDef.Choice("blocked_transmit", 0, ["no", "yes"], "let migrating (blocked) requesters radiate anyway", "spec §6 S4"),
         ParameterDef.Choice("border", 0, ["reflect", "wrap"], "MU behaviour at the area border", "spec §2"),
         ParameterDef.Choice("bs_layout", LayoutSymmetric, ["symmetric", "random-fixed"], "BS positions: the spec's layouts or uniform per env from the seed", "spec §2"),
+        ParameterDef.Choice("mig_duration", MigDurationFixed, ["fixed", "derived"], "G = mig_slots, or G = min(T − 1, ⌈S_DT / (w·δt)⌉) from the DT size and the link rate", "spec §3"),
+        new("dt_size_bits", 5e6, 1, 1e12, "bit", "DT image size S_DT moved by a migration (mig_duration=derived)", Source: "spec §3"),
+        new("deadline_max_s", 0, 0, 100, "s", "if > deadline_s, τ ~ U[deadline_s, deadline_max_s] per request; 0 = constant τ", Source: "spec §3"),
     ]);
 
     /// <summary>Cross-field checks the per-field ranges cannot express; the message names the fields.</summary>
@@ -83,12 +87,14 @@ public static class DtSyncParameters
         {
             double V(int i) => grid.CellValue(cell, i);
             string at = grid.Cells > 1 ? $" (at {grid.CellLabel(cell)})" : "";
-            if (V(MigSlots) >= V(SlotsPerFrame))
+            if ((int)V(MigDuration) == MigDurationFixed && V(MigSlots) >= V(SlotsPerFrame))
                 throw new ParameterException($"mig_slots: {V(MigSlots)} must be < T = {V(SlotsPerFrame)}{at}");
             if (V(DminBits) > V(DmaxBits))
                 throw new ParameterException($"d_min_bits: {V(DminBits)} must be <= d_max_bits = {V(DmaxBits)}{at}");
             if (V(CminCyclesPerBit) > V(CmaxCyclesPerBit))
                 throw new ParameterException($"c_min: {V(CminCyclesPerBit)} must be <= c_max = {V(CmaxCyclesPerBit)}{at}");
+            if (V(DeadlineMaxS) > 0 && V(DeadlineMaxS) < V(DeadlineS))
+                throw new ParameterException($"deadline_max_s: {V(DeadlineMaxS)} must be 0 (constant τ) or >= deadline_s = {V(DeadlineS)}{at}");
             if (V(SpeedMinMps) > V(SpeedMaxMps))
                 throw new ParameterException($"speed_min_mps: {V(SpeedMinMps)} must be <= speed_max_mps = {V(SpeedMaxMps)}{at}");
             if (V(SlotsPerFrame) * V(FramesPerEpisode) > int.MaxValue / 2)

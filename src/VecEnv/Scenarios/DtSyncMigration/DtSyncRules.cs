@@ -45,11 +45,25 @@ public static class DtSyncRules
     public static int EffectiveHost(in DtSyncState s, int e, int k) =>
         IsFrameStart(s, e) ? ClampBs(s.CcProposalAction[s.Mu(e, k)], s.Bss(e)) : s.DtHost[s.Mu(e, k)];
 
+    /// <summary>
+    /// Migration duration G in slots: the fixed <c>mig_slots</c>, or derived from moving S_DT bits over the
+    /// BS-to-BS link at w bit/s: min(T − 1, ⌈S_DT / (w·δt)⌉) (spec §3, option DerivedFromDtSize).
+    /// </summary>
+    public static int MigrationSlots(in DtSyncState s, int e)
+    {
+        if ((int)s.P(e, MigDuration) != MigDurationDerived) return (int)s.P(e, MigSlots);
+        float slots = s.P(e, DtSizeBits) / (s.P(e, WiredBps) * s.P(e, SlotS));
+        int g = (int)slots;
+        if (g < slots) g++;
+        int cap = (int)s.P(e, SlotsPerFrame) - 1;
+        return g < cap ? g : cap;
+    }
+
     /// <summary>Blocked this slot: a migration is running, or one starts now because the host changes at a frame start.</summary>
     public static bool EffectiveBlocked(in DtSyncState s, int e, int k)
     {
         int i = s.Mu(e, k);
-        if (IsFrameStart(s, e) && EffectiveHost(s, e, k) != s.DtHost[i]) return (int)s.P(e, MigSlots) > 0;
+        if (IsFrameStart(s, e) && EffectiveHost(s, e, k) != s.DtHost[i]) return MigrationSlots(s, e) > 0;
         return s.MigCountdown[i] > 0;
     }
 }

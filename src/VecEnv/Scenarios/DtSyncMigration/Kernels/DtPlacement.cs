@@ -14,7 +14,7 @@ public static class DtPlacement
     {
         int kCount = s.Mus(e), mCount = s.Bss(e);
         bool frameStart = DtSyncRules.IsFrameStart(s, e);
-        int g = (int)s.P(e, MigSlots);
+        int g = DtSyncRules.MigrationSlots(s, e);
         int migrations = 0;
         for (int k = 0; k < kCount; k++)
         {

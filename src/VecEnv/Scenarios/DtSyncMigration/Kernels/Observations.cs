@@ -122,7 +122,8 @@ public static class Observations
         int kCount = s.Mus(e), mCount = s.Bss(e);
         int kMax = s.KMax, mMax = s.MMax;
         float invW = 1f / s.P(e, AreaM);
-        float invG = s.P(e, MigSlots) > 0f ? 1f / s.P(e, MigSlots) : 0f;
+        int migSlots = DtSyncRules.MigrationSlots(s, e);
+        float invG = migSlots > 0 ? 1f / migSlots : 0f;
         int o = e * s.GlobalSize;
         for (int j = 0; j < s.GlobalSize; j++) g[o + j] = 0f;
         int pos = o, bs = o + 2 * kMax, alpha = bs + 2 * mMax, req = alpha + kMax * mMax, omega = req + kMax,

@@ -19,7 +19,7 @@ public static class SlotDraws
         float lambda = s.P(e, Lambda);
         float dLo = s.P(e, DminBits), dHi = s.P(e, DmaxBits);
         float cLo = s.P(e, CminCyclesPerBit), cHi = s.P(e, CmaxCyclesPerBit);
-        float tau = s.P(e, DeadlineS);
+        float tau = s.P(e, DeadlineS), tauMax = s.P(e, DeadlineMaxS);
         float rho0 = s.P(e, Rho0), kappa = s.P(e, Kappa), phi = s.P(e, Phi);
         for (int k = 0; k < kCount; k++)
         {
@@ -29,7 +29,7 @@ public static class SlotDraws
             s.Requested[i] = req ? (byte)1 : (byte)0;
             s.DataBits[i] = req ? dLo + (dHi - dLo) * (1f - u.B) : 0f;
             s.CyclesPerBit[i] = req ? cLo + (cHi - cLo) * (1f - u.C) : 0f;
-            s.DeadlineS[i] = req ? tau : 0f;
+            s.DeadlineS[i] = !req ? 0f : tauMax > tau ? tau + (tauMax - tau) * (1f - u.D) : tau;
             for (int m = 0; m < mCount; m++)
             {
                 rng.Normal2(DtSyncStreams.Fading, k * s.MMax + m, out float zr, out float zi);
