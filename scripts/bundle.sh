@@ -56,7 +56,7 @@ gputwin bundle (linux-x64, self-contained), commit $commit
 TorchSharp $torchsharp_version with the CPU libtorch $libtorch_version (package TorchSharp-cpu).
 
   gputwin/      the CLI:         ./gputwin/gputwin --help
-  benchmarks/   BenchmarkDotNet: ./benchmarks/GpuTwin.Benchmarks --inProcess --filter '*DtSync*'
+  benchmarks/   BenchmarkDotNet: ./benchmarks/GpuTwin.Benchmarks --filter '*DtSyncPeer*'
 
 No .NET installation is needed: the .NET runtime is inside each folder. Globalization is invariant (no ICU).
 
@@ -76,11 +76,13 @@ visible:
   mkdir -p "\$HOME/cudalib" && ln -sf "\$(ldconfig -p | awk '/libcuda.so.1 /{print \$NF; exit}')" "\$HOME/cudalib/libcuda.so"
   export LD_LIBRARY_PATH="\$HOME/cudalib:\${LD_LIBRARY_PATH:-}"
 
-BenchmarkDotNet normally generates and builds a helper project with the .NET SDK; the target machine has
-none, so always pass --inProcess (-i), which runs the benchmarks inside the published process:
-  ./benchmarks/GpuTwin.Benchmarks --inProcess --filter '*DtSyncStep*'
-  ./benchmarks/GpuTwin.Benchmarks --inProcess --filter '*DtSyncPeer*'
-Results go to ./BenchmarkDotNet.Artifacts/results in the current directory.
+Step throughput on the GPU: use "gputwin bench" above. BenchmarkDotNet normally generates and builds a
+helper project with the .NET SDK, which a driver-only machine lacks. The peer benchmarks (DtSyncPeer*,
+DtSyncPeerCuda*) notice the self-contained publish and run in-process, so they need no SDK:
+  ./benchmarks/GpuTwin.Benchmarks --filter '*DtSyncPeer*'
+The step benchmarks (DtSyncStep*, DtSyncIlgpuCpuStep*) declare their job with [SimpleJob], which a
+command-line --inProcess does not override; they need a .NET 10 SDK on the machine (then pass
+--cli /path/to/dotnet). Results go to ./BenchmarkDotNet.Artifacts/results in the current directory.
 
 2. TorchSharp and libtorch (training, the torch reference peer)
 ---------------------------------------------------------------
@@ -118,7 +120,7 @@ CUDA:
        "\$app"/libshm.so "\$app"/libgomp-*.so.1 "\$app/bundled-libtorch/"      # keep libLibTorchSharp.so
   done
   export LD_LIBRARY_PATH="\$TORCH_LIB:\${LD_LIBRARY_PATH:-}"
-  ./benchmarks/GpuTwin.Benchmarks --inProcess --filter '*DtSyncPeerCuda*'
+  ./benchmarks/GpuTwin.Benchmarks --filter '*DtSyncPeerCuda*'
 
 The pip wheel's libtorch_cuda.so finds its CUDA runtime libraries (cuBLAS, cuDNN, ... from the nvidia-*
 wheels) through its own RPATH, so the machine still needs only the driver. DtSyncPeerCudaBenchmarks runs

@@ -55,7 +55,7 @@ public sealed record PpoOptions
         ["quick"] = "a CPU demo: lr 3e-4, 8 epochs, 50-slot rollouts (learns in minutes on 2 cores)",
     };
 
-    /// <summary>Named presets; <c>null</c> leaves algorithm and distribution as given.</summary>
+    /// <summary>A named preset; <c>paper</c> and <c>quick</c> keep the given algorithm and distribution, the others fix them.</summary>
     public static PpoOptions Preset(string name, PpoAlgorithm algorithm, ContinuousHeadKind distribution)
     {
         var paper = new PpoOptions { Algorithm = algorithm, Distribution = distribution };
