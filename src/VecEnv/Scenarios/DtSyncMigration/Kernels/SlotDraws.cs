@@ -20,7 +20,8 @@ public static class SlotDraws
         float dLo = s.P(e, DminBits), dHi = s.P(e, DmaxBits);
         float cLo = s.P(e, CminCyclesPerBit), cHi = s.P(e, CmaxCyclesPerBit);
         float tau = s.P(e, DeadlineS), tauMax = s.P(e, DeadlineMaxS);
-        float rho0 = s.P(e, Rho0), kappa = s.P(e, Kappa), phi = s.P(e, Phi);
+        float rho0 = s.P(e, Rho0), kappa = s.P(e, Kappa), phi = s.P(e, Phi), minDistance = s.P(e, MinDistanceM);
+        float los = Fading.RicianLos(kappa), scatter = Fading.RicianScatter(kappa);
         for (int k = 0; k < kCount; k++)
         {
             int i = s.Mu(e, k);
@@ -30,11 +31,13 @@ public static class SlotDraws
             s.DataBits[i] = req ? dLo + (dHi - dLo) * (1f - u.B) : 0f;
             s.CyclesPerBit[i] = req ? cLo + (cHi - cLo) * (1f - u.C) : 0f;
             s.DeadlineS[i] = !req ? 0f : tauMax > tau ? tau + (tauMax - tau) * (1f - u.D) : tau;
+            // Per-env and per-MU values are read once: on the host path every view access costs ~10 ns.
+            float x = s.PosX[i], y = s.PosY[i];
             for (int m = 0; m < mCount; m++)
             {
                 rng.Normal2(DtSyncStreams.Fading, k * s.MMax + m, out float zr, out float zi);
-                float d = DtSyncRules.DistanceM(s, e, k, m);
-                s.Gain[s.Pair(e, k, m)] = PathLoss.PowerLawGain(rho0, d, phi) * Fading.RicianPower(kappa, zr, zi);
+                float d = PathLoss.DistanceM(x, y, s.BsX(e, m), s.BsY(e, m), minDistance);
+                s.Gain[s.Pair(e, k, m)] = PathLoss.PowerLawGain(rho0, d, phi) * Fading.RicianPower(los, scatter, zr, zi);
             }
         }
     }
