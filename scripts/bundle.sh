@@ -5,6 +5,9 @@
 #
 # Usage: scripts/bundle.sh            build the archive, print its path and size
 #        KEEP_STAGE=1 scripts/bundle.sh  also keep the unpacked staging directory (printed)
+#        LEAN=1 scripts/bundle.sh   leave the CPU libtorch out (the full archive is ~160 MB; a carry to the
+#                                   GPU machine is limited to 64 MiB). Env stepping, run/trace/bench need no
+#                                   torch; for training point LD_LIBRARY_PATH at a libtorch (README.txt §2).
 #
 # Builds go to a private --artifacts-path inside the staging directory, so the working tree's bin/ and obj/
 # are not touched. Files identical in both apps (the .NET runtime, libtorch, ...) are hard-linked, which tar
@@ -47,6 +50,15 @@ while IFS= read -r -d '' f; do
   fi
 done < <(find "$dest/benchmarks" -type f -print0)
 echo "bundle: $linked files shared between the two apps" >&2
+
+if [ "${LEAN:-0}" = "1" ]; then
+  for d in gputwin benchmarks; do
+    rm -f "$dest/$d"/libtorch.so "$dest/$d"/libtorch_cpu.so "$dest/$d"/libtorch_global_deps.so \
+          "$dest/$d"/libc10.so "$dest/$d"/libshm.so "$dest/$d"/libgomp-*.so.1
+  done
+  name="$name-lean"
+  echo "bundle: LEAN=1, libtorch left out (see README.txt section 2 to point TorchSharp at one)" >&2
+fi
 
 torchsharp_version="$(sed -n 's/.*"TorchSharp\/\([0-9.]*\)".*/\1/p' "$dest/gputwin/gputwin.deps.json" | head -1)"
 libtorch_version="$(sed -n 's/.*"libtorch-cpu-linux-x64\/\([0-9.]*\)".*/\1/p' "$dest/gputwin/gputwin.deps.json" | head -1)"
@@ -131,7 +143,7 @@ the files back from bundled-libtorch/ and unset LD_LIBRARY_PATH. A standalone li
 EOF
 
 archive="$out/$name.tar.gz"
-tar -C "$stage" -czf "$archive" "$name"
+tar -C "$stage" -czf "$archive" "$(basename "$dest")"
 size="$(du -h "$archive" | cut -f1)"
 echo "bundle: $archive ($size; unpacked $(du -sh "$dest" | cut -f1))" >&2
 if [ "${KEEP_STAGE:-0}" = "1" ]; then echo "bundle: staging kept at $dest" >&2; fi
