@@ -1,3 +1,4 @@
+using GpuTwin.VecEnv.Running;
 using System.Diagnostics;
 using GpuTwin.Kernels.Runtime;
 using GpuTwin.VecEnv;
@@ -45,11 +46,7 @@ public static class BenchRunner
         var policy = scenario.CreatePolicy(policyName, env, seed);
         try
         {
-            for (int g = 0; g < env.Spec.Groups.Count; g++)
-            {
-                if (policy.NeedsObservations) env.Observe(g);
-                policy.Act(env, g, 0);
-            }
+            PolicyRunner.Act(env, policy, 0);
         }
         finally
         {
