@@ -43,6 +43,8 @@ public sealed record PpoOptions
     public bool AdvantageNorm { get; init; } = true;
     /// <summary>Slots collected per env per update (throughput mode: one frame).</summary>
     public int RolloutSteps { get; init; } = 100;
+    /// <summary>HAPPO update order (spec §10): the reference implementation's, or Algorithm 1's nesting.</summary>
+    public HappoOrder HappoOrder { get; init; } = HappoOrder.Reference;
     /// <summary>HAPPO: |log M| is clamped here; hits are counted (spec §10).</summary>
     public double LogFactorClamp { get; init; } = 10;
 
@@ -90,6 +92,7 @@ public sealed record PpoOptions
         "layer_norm" => this with { InputLayerNorm = Bool(key, value) },
         "state_dependent_std" => this with { StateDependentStd = Bool(key, value) },
         "share" => this with { ShareWithinGroup = Bool(key, value) },
+        "happo_order" => this with { HappoOrder = value.ToLowerInvariant() switch { "reference" => HappoOrder.Reference, "algorithm1" => HappoOrder.Algorithm1, _ => throw Bad(key, value, "reference|algorithm1") } },
         "rollout" => this with { RolloutSteps = Int(key, value, 1, 100_000) },
         "log_factor_clamp" => this with { LogFactorClamp = Real(key, value, 0.1, 100) },
         "hidden" => this with { Hidden = Hiddens(key, value) },
@@ -100,7 +103,7 @@ public sealed record PpoOptions
     public static readonly string[] Keys =
     [
         "actor_lr", "critic_lr", "lr", "adam_eps", "gamma", "gae_lambda", "clip", "entropy", "epochs", "minibatches",
-        "max_grad_norm", "value_clip", "value_norm", "adv_norm", "layer_norm", "state_dependent_std", "share", "rollout", "log_factor_clamp", "hidden", "activation",
+        "max_grad_norm", "value_clip", "value_norm", "adv_norm", "layer_norm", "state_dependent_std", "share", "happo_order", "rollout", "log_factor_clamp", "hidden", "activation",
     ];
 
     private static ArgumentException Bad(string key, string value, string allowed) => new($"algo.{key}: '{value}' is not allowed; allowed: {allowed}");

@@ -262,22 +262,29 @@ public sealed class PpoTrainer : IDisposable
         int clampHits = 0, measured = 0;
         if (o.Algorithm == PpoAlgorithm.Happo)
         {
-            // One random order per iteration; each group runs all its epochs (the public HAPPO reference ordering).
-            var order = randperm(_units.Length, generator: _generator).data<long>().ToArray();
-            var logFactor = zeros(_T * _E, device: _bridge.TorchDevice);
-            foreach (int g in order.Select(x => (int)x))
+            // Reference ordering (default, the public HAPPO code the paper cites): one random order per iteration and
+            // each unit runs all its epochs in its turn. Algorithm 1 as listed: a new order and a fresh M every epoch,
+            // one epoch per turn, M updated with the ratio of the policy after and before that single epoch.
+            bool perEpochOrder = o.HappoOrder == HappoOrder.Algorithm1;
+            int rounds = perEpochOrder ? o.Epochs : 1, epochsPerTurn = perEpochOrder ? 1 : o.Epochs;
+            for (int round = 0; round < rounds; round++)
             {
-                var b = batches[g];
-                var factor = logFactor.exp().repeat_interleave(b.Agents);
-                for (int epoch = 0; epoch < o.Epochs; epoch++)
-                    Accumulate(PolicyEpoch(g, b, factor), ref pLoss, ref entropy, ref kl, ref clipFrac, ref measured);
-                using (no_grad())
+                var order = randperm(_units.Length, generator: _generator).data<long>().ToArray();
+                var logFactor = zeros(_T * _E, device: _bridge.TorchDevice);
+                foreach (int u in order.Select(x => (int)x))
                 {
-                    var after = _units[g].Actor.Forward(b.Obs).LogProb(b.Discrete, b.Continuous, b.DiscreteMask, b.ContinuousMask);
-                    var delta = ((after - b.OldLogProb) * b.Active).reshape(_T * _E, b.Agents).sum(1);
-                    var updated = logFactor + delta;
-                    clampHits += (int)(updated.abs() > o.LogFactorClamp).sum().item<long>();
-                    logFactor = updated.clamp(-o.LogFactorClamp, o.LogFactorClamp).detach();
+                    var b = batches[u];
+                    var before = perEpochOrder ? LogProbOf(u, b) : b.OldLogProb;
+                    var factor = logFactor.exp().repeat_interleave(b.Agents);
+                    for (int epoch = 0; epoch < epochsPerTurn; epoch++)
+                        Accumulate(PolicyEpoch(u, b, factor), ref pLoss, ref entropy, ref kl, ref clipFrac, ref measured);
+                    using (no_grad())
+                    {
+                        var delta = ((LogProbOf(u, b) - before) * b.Active).reshape(_T * _E, b.Agents).sum(1);
+                        var updated = logFactor + delta;
+                        clampHits += (int)(updated.abs() > o.LogFactorClamp).sum().item<long>();
+                        logFactor = updated.clamp(-o.LogFactorClamp, o.LogFactorClamp).detach();
+                    }
                 }
             }
         }
@@ -296,6 +303,13 @@ public sealed class PpoTrainer : IDisposable
     private static void Accumulate((double P, double H, double Kl, double Clip) s, ref double p, ref double h, ref double kl, ref double clip, ref int n)
     {
         p += s.P; h += s.H; kl += s.Kl; clip += s.Clip; n++;
+    }
+
+    /// <summary>log π of the unit's current parameters on its whole batch (no gradient).</summary>
+    private Tensor LogProbOf(int unit, GroupBatch b)
+    {
+        using var noGrad = no_grad();
+        return _units[unit].Actor.Forward(b.Obs).LogProb(b.Discrete, b.Continuous, b.DiscreteMask, b.ContinuousMask);
     }
 
     /// <summary>One group's flattened training batch.</summary>

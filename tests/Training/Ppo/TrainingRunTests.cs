@@ -87,13 +87,15 @@ public class TrainingRunTests
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
     }
 
-    [Fact]
-    public void HeterogeneousHappo_HasOneActorPerAgent_AndEachGetsATurn()
+    [Theory]
+    [InlineData(HappoOrder.Reference)]
+    [InlineData(HappoOrder.Algorithm1)]
+    public void HeterogeneousHappo_HasOneActorPerAgent_AndEachGetsATurn(HappoOrder order)
     {
         using var device = GpuTwin.Kernels.Runtime.ComputeDevice.Create(GpuTwin.Kernels.Runtime.DeviceKind.Cpu);
         var config = Small(PpoAlgorithm.Happo, ContinuousHeadKind.Gaussian, steps: 100);
         using var env = TrainSession.CreateEnv(config, device, 8);
-        var options = config.Algo with { ShareWithinGroup = false, Epochs = 2, StateDependentStd = true };
+        var options = config.Algo with { ShareWithinGroup = false, Epochs = 2, StateDependentStd = true, HappoOrder = order };
         using var trainer = new PpoTrainer(env, options, 5);
         // K + M + 1 = 3 + 2 + 1 actors, two critics (r_g and r_c).
         Assert.Equal(6, trainer.Actors.Count);
