@@ -76,7 +76,13 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
                 }
                 else
                 {
-                    results = PolicyRunner.Run(env, policy, settings.Steps, settings.Seed);
+                    // Logs and pipes get a line on stderr every 10% of a long run; stdout stays the table or JSON.
+                    long work = (long)grid.NumEnvs * settings.Steps;
+                    int every = Math.Max(1, settings.Steps / 10);
+                    Action<int>? progress = work >= 5_000_000
+                        ? done => { if (done % every == 0 || done == settings.Steps) Console.Error.WriteLine($"gputwin: {scenario.Id}/{name}: {done}/{settings.Steps} steps ({timer.Elapsed.TotalSeconds:F0} s)"); }
+                        : null;
+                    results = PolicyRunner.Run(env, policy, settings.Steps, settings.Seed, progress);
                 }
                 rows.AddRange(results.Select(r => (name, r)));
             }
