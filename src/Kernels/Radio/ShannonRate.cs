@@ -13,4 +13,11 @@ public static class ShannonRate
     /// </summary>
     public static float ErgodicRayleighBps(float bandwidthHz, float meanSnr) =>
         meanSnr <= 0f ? 0f : bandwidthHz * ExpIntegral.ExpE1(1f / meanSnr) / FMath.Ln2;
+
+    /// <summary>
+    /// The same expectation from the mean received gain over noise density ρ = g·p/N0 (Hz): x = b/ρ is formed
+    /// directly, never as 1/SNR, which keeps float32 exact when ρ and b are both large (iomt spec §6).
+    /// </summary>
+    public static float ExpectedRayleighRateBps(float bandwidthHz, float meanGainOverN0Hz) =>
+        bandwidthHz <= 0f || meanGainOverN0Hz <= 0f ? 0f : bandwidthHz * ExpIntegral.ExpE1(bandwidthHz / meanGainOverN0Hz) / FMath.Ln2;
 }
