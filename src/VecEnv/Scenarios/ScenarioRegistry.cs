@@ -1,19 +1,18 @@
 using GpuTwin.VecEnv.Parameters;
 using GpuTwin.VecEnv.Scenarios.DtSyncMigration;
+using GpuTwin.VecEnv.Scenarios.IomtMultiTask;
 
 namespace GpuTwin.VecEnv.Scenarios;
 
 /// <summary>Every scenario id the CLI knows, implemented or planned.</summary>
 public static class ScenarioRegistry
 {
-    public static IReadOnlyList<IScenario> Available { get; } = [new DtSyncScenario()];
+    public static IReadOnlyList<IScenario> Available { get; } = [new DtSyncScenario(), new IomtScenario(), new V2xOffloading.V2xScenario()];
 
     public static IReadOnlyList<PlannedScenario> Planned { get; } =
     [
-        new("v2x", "Cloud-edge-vehicle offloading with a sequentially updated digital twin", "paper 000, spec v2x_offloading.md"),
         new("iot-migration", "Partial offloading, service migration and authenticated access in massive IoT", "paper 001, spec iot_migration.md"),
         new("collab-mec", "Collaborative MEC with peer offloading and energy harvesting", "paper 002, spec collaborative_mec.md"),
-        new("iomt", "Multi-task medical users with priorities and hybrid actions", "paper 004, spec iomt_multitask.md"),
     ];
 
     public static IEnumerable<string> AllIds => Available.Select(s => s.Id).Concat(Planned.Select(p => p.Id)).OrderBy(x => x);
