@@ -26,7 +26,7 @@ public static class Program
             .AddAnalyser(defaults.GetAnalysers().ToArray())
             .AddValidator(defaults.GetValidators().ToArray())
             .AddExporter(MarkdownExporter.GitHub, CsvExporter.Default)
-            .AddColumn(new EnvStepsPerSecondColumn(numEnvs), new AgentStepsPerSecondColumn(numEnvs, DtSyncBatch.AgentsPerEnv));
+            .AddColumn(new EnvStepsPerSecondColumn(numEnvs), new AgentStepsPerSecondColumn(numEnvs));
 
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config).ToList();
         bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));

@@ -56,11 +56,16 @@ public abstract class PerSecondColumn : IColumn
     {
         var parameter = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == _parameterName);
         if (parameter?.Value is not int count) return null;
+        double? multiplier = Multiplier(benchmarkCase);
+        if (multiplier is null) return null;
         var stats = summary[benchmarkCase]?.ResultStatistics;
         if (stats is null || !(stats.Mean > 0)) return null;
         // ResultStatistics are in nanoseconds per operation (already divided by OperationsPerInvoke).
-        return count * _multiplier / (stats.Mean * 1e-9);
+        return count * multiplier.Value / (stats.Mean * 1e-9);
     }
+
+    /// <summary>The per-env multiplier for this case (null = not applicable).</summary>
+    protected virtual double? Multiplier(BenchmarkCase benchmarkCase) => _multiplier;
 
     public override string ToString() => ColumnName;
 }

@@ -1,3 +1,4 @@
+using GpuTwin.Benchmarks.Columns;
 using BenchmarkDotNet.Attributes;
 using GpuTwin.Kernels.Runtime;
 
@@ -10,6 +11,7 @@ namespace GpuTwin.Benchmarks.Step;
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
 [CategoriesColumn]
 [BenchmarkCategory(DtSyncCategories.IlgpuCpu)]
+[AgentsPerEnv(36)] // K + M + 1 agents at the defaults
 public class DtSyncIlgpuCpuStepBenchmarks
 {
     private DtSyncBatch? _batch;

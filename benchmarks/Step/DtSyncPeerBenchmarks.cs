@@ -1,3 +1,4 @@
+using GpuTwin.Benchmarks.Columns;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
@@ -27,6 +28,7 @@ public static class DtSyncPeerCategories
 [PeerJob]
 [CategoriesColumn]
 [BenchmarkCategory(DtSyncPeerCategories.Peer)]
+[AgentsPerEnv(36)] // K + M + 1 agents at the defaults
 public class DtSyncPeerBenchmarks
 {
     private DtSyncPeerBed? _bed;
@@ -92,6 +94,7 @@ public class DtSyncPeerBenchmarks
 [CategoriesColumn]
 [BenchmarkCategory(DtSyncPeerCategories.PeerCuda)]
 [RequiresCuda]
+[AgentsPerEnv(36)]
 public class DtSyncPeerCudaBenchmarks
 {
     private DtSyncPeerBed? _bed;

@@ -1,3 +1,4 @@
+using GpuTwin.Benchmarks.Columns;
 using BenchmarkDotNet.Attributes;
 using GpuTwin.Kernels.Runtime;
 
@@ -12,6 +13,7 @@ namespace GpuTwin.Benchmarks.Step;
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
 [CategoriesColumn]
 [BenchmarkCategory(DtSyncCategories.Cpu)]
+[AgentsPerEnv(36)] // K + M + 1 agents at the defaults
 public class DtSyncStepBenchmarks
 {
     private DtSyncBatch? _batch;
