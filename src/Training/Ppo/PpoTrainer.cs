@@ -337,6 +337,10 @@ public sealed class PpoTrainer : IDisposable
                 break;
             case MaskKind.PerDiscreteHead: dMask = m; break;
             case MaskKind.PerContinuousDim: cMask = m; break;
+            case MaskKind.PerComponent:
+                dMask = m.narrow(1, 0, layout.DiscreteHeads).contiguous();
+                cMask = m.narrow(1, layout.DiscreteHeads, layout.ContinuousDims).contiguous();
+                break;
         }
         var active = m.amax(1);
         // Central critics give one advantage per (slot, env) and stream; every agent of the group shares it.

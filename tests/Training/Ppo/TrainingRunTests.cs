@@ -112,6 +112,30 @@ public class TrainingRunTests
         }
     }
 
+    [Theory]
+    [InlineData("v2x")]
+    [InlineData("iomt")]
+    public void TrainerAndEval_RunOnEveryScenario(string scenario)
+    {
+        // The trainer only reads the EnvSpec: groups, spaces, masks and reward streams; any scenario must fit.
+        string dir = TempRun();
+        try
+        {
+            var config = Small(PpoAlgorithm.Mappo, ContinuousHeadKind.Beta, steps: 20) with
+            {
+                Scenario = scenario, Env = new Dictionary<string, string>(), Envs = 2,
+                Algo = PpoOptions.Preset("quick", PpoAlgorithm.Mappo, ContinuousHeadKind.Beta) with { Epochs = 1, RolloutSteps = 10 },
+            };
+            var run = RunDirectory.Create(dir);
+            TrainSession.Run(config, run, false, null, CancellationToken.None);
+            Assert.Equal(2, MetricsLog.Read(run.MetricsCsvPath).Count);
+            var rows = Evaluation.Run(run, "latest", 2, 5, 3, [], "cpu");
+            Assert.Contains(rows, r => r.Policy.StartsWith("trained"));
+            Assert.All(rows, r => Assert.NotEmpty(r.Headline));
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
+    }
+
     [Fact]
     public void SameSeed_GivesTheSameTrainingMetrics()
     {

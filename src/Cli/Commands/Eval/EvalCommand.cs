@@ -66,7 +66,7 @@ public sealed class EvalCommand(IAnsiConsole console) : Command<EvalCommand.Sett
         var run = OpenRun(settings.Run!);
         var rows = Evaluation.Run(run, settings.Checkpoint, settings.Episodes, settings.Steps, settings.Seed, settings.Sweep, settings.Device);
         string plot = Path.Combine(run.Path, "eval.png");
-        Evaluation.Plot(plot, rows, "energy_mj", "evaluation: energy per MU per slot (mJ)");
+        Evaluation.Plot(plot, rows, Evaluation.PlotMetric(rows), "evaluation");
         EvalTable.Write(console, rows, settings.Json, $"{run.Path}: {settings.Checkpoint} checkpoint, {settings.Episodes} envs x {settings.Steps} slots, seed {settings.Seed}", plot);
         return GpuTwinApp.ExitOk;
     }
@@ -81,7 +81,6 @@ public sealed class EvalCommand(IAnsiConsole console) : Command<EvalCommand.Sett
 /// <summary>The comparison table shared by eval and the end of train.</summary>
 public static class EvalTable
 {
-    public static readonly string[] Metrics = ["reward", "energy_mj", "failure_ratio", "migrations_per_mu_frame"];
 
     public static void Write(IAnsiConsole console, IReadOnlyList<EvalRow> rows, bool json, string title, string plotPath)
     {
@@ -100,14 +99,15 @@ public static class EvalTable
             return;
         }
         bool sweep = rows.Select(r => r.Cell).Distinct().Count() > 1;
+        var metrics = rows.Count > 0 ? rows[0].Headline : [];
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title)).AddColumn("policy");
         if (sweep) table.AddColumn("values");
-        foreach (var m in Metrics) table.AddColumn(new TableColumn(m).RightAligned());
+        foreach (var m in metrics) table.AddColumn(new TableColumn(m).RightAligned());
         foreach (var r in rows)
         {
             var cells = new List<string> { r.Policy };
             if (sweep) cells.Add(r.Cell);
-            cells.AddRange(Metrics.Select(m => r.Metrics.TryGetValue(m, out var v) && double.IsFinite(v) ? v.ToString("G4", CultureInfo.InvariantCulture) : "-"));
+            cells.AddRange(metrics.Select(m => r.Metrics.TryGetValue(m, out var v) && double.IsFinite(v) ? v.ToString("G4", CultureInfo.InvariantCulture) : "-"));
             table.AddRow(cells.Select(Markup.Escape).ToArray());
         }
         console.Write(table);

@@ -10,7 +10,8 @@ using GpuTwin.VecEnv.Scenarios;
 namespace GpuTwin.Cli.Commands.Eval;
 
 /// <summary>One evaluated (policy, sweep cell) pair.</summary>
-public sealed record EvalRow(string Policy, string Cell, IReadOnlyDictionary<string, double> Metrics);
+/// <param name="Headline">The scenario's headline metric names (the table's columns).</param>
+public sealed record EvalRow(string Policy, string Cell, IReadOnlyDictionary<string, double> Metrics, IReadOnlyList<string> Headline);
 
 /// <summary>
 /// Evaluates a run's trained policy (deterministic actions) beside the scenario's baselines and random,
@@ -32,10 +33,11 @@ public static class Evaluation
         var policies = new List<IVecPolicy> { new TrainedPolicy(trainer, deterministic: true, name: $"trained ({config.Preset})") };
         policies.AddRange(scenario.Policies.Select(p => scenario.CreatePolicy(p.Name, env, seed)));
         var rows = new List<EvalRow>();
+        var headline = env.Spec.Counters.Metrics.Where(m => m.Headline).Select(m => m.Name).ToList();
         try
         {
             foreach (var policy in policies)
-                rows.AddRange(PolicyRunner.Run(env, policy, steps, seed).Select(r => new EvalRow(policy.Name, r.Label, r.Metrics)));
+                rows.AddRange(PolicyRunner.Run(env, policy, steps, seed).Select(r => new EvalRow(policy.Name, r.Label, r.Metrics, headline)));
         }
         finally
         {
@@ -43,6 +45,10 @@ public static class Evaluation
         }
         return rows;
     }
+
+    /// <summary>The metric the plot shows: the first headline metric that is not a reward (e.g. dt-sync's energy).</summary>
+    public static string PlotMetric(IReadOnlyList<EvalRow> rows) =>
+        rows[0].Headline.FirstOrDefault(m => !m.StartsWith("reward", StringComparison.Ordinal)) ?? rows[0].Headline.FirstOrDefault() ?? rows[0].Metrics.Keys.First();
 
     /// <summary>Bars per policy at one cell, or one line per policy over the swept values.</summary>
     public static void Plot(string path, IReadOnlyList<EvalRow> rows, string metric, string title)

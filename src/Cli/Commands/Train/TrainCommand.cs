@@ -204,7 +204,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         {
             var rows = Evaluation.Run(run, "latest", settings.EvalEpisodes, settings.EvalSteps, config.Seed + 1000, [], config.Device);
             string plot = Path.Combine(run.Path, "eval.png");
-            Evaluation.Plot(plot, rows, "energy_mj", "evaluation: energy per MU per slot (mJ)");
+            Evaluation.Plot(plot, rows, Evaluation.PlotMetric(rows), "trained policy vs baselines");
             EvalTable.Write(console, rows, json: false, $"trained policy vs baselines: {settings.EvalEpisodes} envs x {settings.EvalSteps} slots, deterministic actions", plot);
         }
         return GpuTwinApp.ExitOk;
