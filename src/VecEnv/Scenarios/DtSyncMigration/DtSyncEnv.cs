@@ -13,7 +13,7 @@ namespace GpuTwin.VecEnv.Scenarios.DtSyncMigration;
 /// Groups act in the order MU → CC → BS within a slot (spec §6); MU and BS agents are rewarded with r_g
 /// (stream 0), the CC with r_c (stream 1).
 /// </summary>
-public sealed class DtSyncEnv : IVecEnv
+public sealed class DtSyncEnv : ISlotEnv
 {
     public const string Id = "dt-sync";
     public const int MuGroup = 0, CcGroup = 1, BsGroup = 2;

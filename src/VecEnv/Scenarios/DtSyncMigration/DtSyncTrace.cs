@@ -12,19 +12,8 @@ namespace GpuTwin.VecEnv.Scenarios.DtSyncMigration;
 /// </summary>
 public static class DtSyncTrace
 {
-    public static IReadOnlyList<IReadOnlyDictionary<string, object>> Record(DtSyncEnv env, IVecPolicy policy, int steps, ulong seed)
-    {
-        env.Reset(seed);
-        var records = new List<IReadOnlyDictionary<string, object>>(steps);
-        for (int t = 0; t < steps; t++)
-        {
-            PolicyRunner.Act(env, policy, t);
-            env.Resolve();
-            records.Add(Env0(env));
-            env.Advance();
-        }
-        return records;
-    }
+    public static IReadOnlyList<IReadOnlyDictionary<string, object>> Record(DtSyncEnv env, IVecPolicy policy, int steps, ulong seed) =>
+        SlotTrace.Record(env, policy, steps, seed, () => Env0(env));
 
     private static IReadOnlyDictionary<string, object> Env0(DtSyncEnv env)
     {

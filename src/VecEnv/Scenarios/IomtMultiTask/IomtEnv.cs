@@ -16,7 +16,7 @@ namespace GpuTwin.VecEnv.Scenarios.IomtMultiTask;
 /// Terminated (no bootstrap); one that reaches T_ep is Truncated. Done envs auto-reset inside <see cref="Step"/>,
 /// after <see cref="FinalObservation"/> and <see cref="FinalGlobalState"/> have kept their o_{t+1} and ŝ_{t+1}.
 /// </summary>
-public sealed class IomtEnv : IVecEnv
+public sealed class IomtEnv : ISlotEnv
 {
     public const string Id = "iomt";
     public const int UserGroup = 0;

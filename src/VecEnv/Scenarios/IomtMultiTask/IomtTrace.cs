@@ -11,19 +11,8 @@ namespace GpuTwin.VecEnv.Scenarios.IomtMultiTask;
 /// </summary>
 public static class IomtTrace
 {
-    public static IReadOnlyList<IReadOnlyDictionary<string, object>> Record(IomtEnv env, IVecPolicy policy, int steps, ulong seed)
-    {
-        env.Reset(seed);
-        var records = new List<IReadOnlyDictionary<string, object>>(steps);
-        for (int t = 0; t < steps; t++)
-        {
-            PolicyRunner.Act(env, policy, t);
-            env.Resolve();
-            records.Add(Env0(env));
-            env.Advance();
-        }
-        return records;
-    }
+    public static IReadOnlyList<IReadOnlyDictionary<string, object>> Record(IomtEnv env, IVecPolicy policy, int steps, ulong seed) =>
+        SlotTrace.Record(env, policy, steps, seed, () => Env0(env));
 
     private static IReadOnlyDictionary<string, object> Env0(IomtEnv env)
     {

@@ -23,7 +23,7 @@ namespace GpuTwin.VecEnv.Scenarios.V2xOffloading;
 /// index within its sweep cell, so every cell of a sweep sees the same tasks, fades and trajectories
 /// (common random numbers, spec §3) and a uniform batch's env i does not depend on the batch size.
 /// </summary>
-public sealed class V2xEnv : IVecEnv
+public sealed class V2xEnv : ISlotEnv
 {
     public const string Id = "v2x";
     public const int VehicleGroup = 0;
