@@ -21,16 +21,16 @@ public sealed class DtSyncScenario : IScenario
         new("kilobytes", "data sizes read as kilobytes (120-200 kbit), spec §12.1", new Dictionary<string, string> { ["d_min_bits"] = "120000", ["d_max_bits"] = "200000" }),
     ];
 
-    private static readonly (string Name, DtSyncHeuristic Kind, string Description)[] Heuristics =
+    private static readonly HeuristicTable<DtSyncHeuristic> Heuristics = new(
     [
         ("random", DtSyncHeuristic.Random, "B0: uniform association, power, shares and DT proposals"),
         ("static", DtSyncHeuristic.Static, "B1: nearest BS, max power, equal shares, never migrate"),
         ("follow", DtSyncHeuristic.FollowUser, "B2: as static, the DT follows the serving BS each frame"),
         ("rx-equalise", DtSyncHeuristic.RxPowerEqualise, "B3: as follow, received power equalised per cell (oracle CSI)"),
         ("deadline", DtSyncHeuristic.DeadlinePowerControl, "B4: as follow, Foschini-Miljanic power to just meet the deadline (oracle CSI)"),
-    ];
+    ]);
 
-    public IReadOnlyList<PolicyInfo> Policies { get; } = Heuristics.Select(h => new PolicyInfo(h.Name, h.Description)).ToArray();
+    public IReadOnlyList<PolicyInfo> Policies => Heuristics.Policies;
 
     public void Validate(ParameterGrid grid) => DtSyncEnv.Validate(grid);
 
@@ -38,11 +38,7 @@ public sealed class DtSyncScenario : IScenario
 
     public IVecPolicy CreatePolicy(string name, IVecEnv env, ulong seed)
     {
-        var h = Heuristics.FirstOrDefault(x => x.Name == name);
-        if (h.Name == null)
-            throw new ParameterException($"--policy '{name}': unknown for {Id}; allowed: {string.Join("|", Heuristics.Select(x => x.Name))}");
-        // The policy's random stream is keyed apart from the env's so policy draws never shift env draws.
-        return new DtSyncBaselinePolicy((DtSyncEnv)env, h.Kind, h.Name, seed ^ 0x5DEECE66DUL);
+        return new DtSyncBaselinePolicy((DtSyncEnv)env, Heuristics.Find(Id, name), name, HeuristicTable<DtSyncHeuristic>.PolicySeed(seed));
     }
 
     public IReadOnlyList<IReadOnlyDictionary<string, object>> Trace(IVecEnv env, IVecPolicy policy, int steps, ulong seed) =>

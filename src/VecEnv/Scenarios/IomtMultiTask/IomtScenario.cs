@@ -27,15 +27,15 @@ public sealed class IomtScenario : IScenario
             new Dictionary<string, string> { ["layout_key"] = "env" }),
     ];
 
-    private static readonly (string Name, IomtHeuristic Kind, string Description)[] Heuristics =
+    private static readonly HeuristicTable<IomtHeuristic> Heuristics = new(
     [
         ("random", IomtHeuristic.Random, "H0: uniform target and shares per task"),
         ("all-local", IomtHeuristic.AllLocal, "H1: every task on the user's CPU, equal shares"),
         ("all-offload-best", IomtHeuristic.AllOffloadBest, "H2: every task to the nearest server, equal shares"),
         ("greedy-priority", IomtHeuristic.GreedyPriority, "H3: DT-centralised greedy in priority order, shares ∝ priority weight"),
-    ];
+    ]);
 
-    public IReadOnlyList<PolicyInfo> Policies { get; } = Heuristics.Select(h => new PolicyInfo(h.Name, h.Description)).ToArray();
+    public IReadOnlyList<PolicyInfo> Policies => Heuristics.Policies;
 
     public void Validate(ParameterGrid grid) => IomtEnv.Validate(grid);
 
@@ -43,11 +43,7 @@ public sealed class IomtScenario : IScenario
 
     public IVecPolicy CreatePolicy(string name, IVecEnv env, ulong seed)
     {
-        var h = Heuristics.FirstOrDefault(x => x.Name == name);
-        if (h.Name == null)
-            throw new ParameterException($"--policy '{name}': unknown for {Id}; allowed: {string.Join("|", Heuristics.Select(x => x.Name))}");
-        // The policy's random stream is keyed apart from the env's so policy draws never shift env draws.
-        return new IomtBaselinePolicy((IomtEnv)env, h.Kind, h.Name, seed ^ 0x5DEECE66DUL);
+        return new IomtBaselinePolicy((IomtEnv)env, Heuristics.Find(Id, name), name, HeuristicTable<IomtHeuristic>.PolicySeed(seed));
     }
 
     public IReadOnlyList<IReadOnlyDictionary<string, object>> Trace(IVecEnv env, IVecPolicy policy, int steps, ulong seed) =>

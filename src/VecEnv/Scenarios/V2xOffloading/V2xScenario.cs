@@ -22,16 +22,16 @@ public sealed class V2xScenario : IScenario
             new Dictionary<string, string> { ["f_max_mode"] = "fixed" }),
     ];
 
-    private static readonly (string Name, V2xHeuristic Kind, string Description)[] Heuristics =
+    private static readonly HeuristicTable<V2xHeuristic> Heuristics = new(
     [
         ("alcs", V2xHeuristic.AllLocal, "ALCS: every task computed locally"),
         ("amcs", V2xHeuristic.AllMec, "AMCS: nearest ES, full power, DT-informed equal CPU and bandwidth split"),
         ("rocs", V2xHeuristic.RandomCoin, "ROCS: fair coin per vehicle between local and AMCS"),
         ("greedy-dt", V2xHeuristic.GreedyDt, "GREEDY-DT: myopic minimum exact cost over local and every feasible ES (reference)"),
         ("random", V2xHeuristic.Random, "uniform raw actions u ~ U[-1, 1]^4 through the env's decoder"),
-    ];
+    ]);
 
-    public IReadOnlyList<PolicyInfo> Policies { get; } = Heuristics.Select(h => new PolicyInfo(h.Name, h.Description)).ToArray();
+    public IReadOnlyList<PolicyInfo> Policies => Heuristics.Policies;
 
     public void Validate(ParameterGrid grid) => V2xEnv.Validate(grid);
 
@@ -39,11 +39,7 @@ public sealed class V2xScenario : IScenario
 
     public IVecPolicy CreatePolicy(string name, IVecEnv env, ulong seed)
     {
-        var h = Heuristics.FirstOrDefault(x => x.Name == name);
-        if (h.Name == null)
-            throw new ParameterException($"--policy '{name}': unknown for {Id}; allowed: {string.Join("|", Heuristics.Select(x => x.Name))}");
-        // The policy's random stream is keyed apart from the env's so policy draws never shift env draws.
-        return new V2xBaselinePolicy((V2xEnv)env, h.Kind, h.Name, seed ^ 0x5DEECE66DUL);
+        return new V2xBaselinePolicy((V2xEnv)env, Heuristics.Find(Id, name), name, HeuristicTable<V2xHeuristic>.PolicySeed(seed));
     }
 
     public IReadOnlyList<IReadOnlyDictionary<string, object>> Trace(IVecEnv env, IVecPolicy policy, int steps, ulong seed) =>
