@@ -23,7 +23,12 @@ public static class SiteLayout
             case 4: return [P(0.25f, 0.25f), P(0.75f, 0.25f), P(0.25f, 0.75f), P(0.75f, 0.75f)];
             case 5: return [P(0.25f, 0.25f), P(0.75f, 0.25f), P(0.25f, 0.75f), P(0.75f, 0.75f), P(0.5f, 0.5f)];
         }
-        int cols = (int)Math.Ceiling(Math.Sqrt(m));
+        return Grid(m, w, (int)Math.Ceiling(Math.Sqrt(m)));
+    }
+
+    /// <summary>Centres of a cols × ⌈M/cols⌉ grid of equal cells, filled row-major; the first M are used.</summary>
+    public static (float X, float Y)[] Grid(int m, float w, int cols)
+    {
         int rows = (m + cols - 1) / cols;
         var result = new (float, float)[m];
         for (int i = 0; i < m; i++)
