@@ -1,4 +1,6 @@
 using ILGPU;
+using R = GpuTwin.VecEnv.Scenarios.IotMigration.IotMigrationRules;
+using St = GpuTwin.VecEnv.Scenarios.IotMigration.IotMigrationStreams;
 
 namespace GpuTwin.Training.Tabular;
 
@@ -22,7 +24,7 @@ public static class TabularRules
         return e > epsilonMin ? e : epsilonMin;
     }
 
-    public static int ActionCount(int thetaLevels) => 1 + 2 * (thetaLevels - 1);
+    public static int ActionCount(int thetaLevels) => R.NumActions(thetaLevels);
 
     /// <summary>Ring r of an IL state s = 3r + z.</summary>
     public static int RingOfIl(int s) => s / 3;
@@ -32,11 +34,10 @@ public static class TabularRules
 
     /// <summary>All actions of the θ grid, except MIGRATE off the cell edge under migration_mask = cell-edge-only (spec §5.2).</summary>
     public static bool Allowed(int action, int ring, int thetaLevels, int migrateAtEdgeOnly) =>
-        action < ActionCount(thetaLevels) && !(migrateAtEdgeOnly != 0 && ring < EdgeRing && IotContract.IsMigrate(action, thetaLevels));
+        action < ActionCount(thetaLevels) && !(migrateAtEdgeOnly != 0 && ring < EdgeRing && R.IsMigrate(action, thetaLevels));
 
-    /// <summary>c = 4·bin(k1) + bin(k2) from the loads committed on j and j' (spec §5.3).</summary>
-    public static int Context(int committedOnServing, int committedOnTarget) =>
-        4 * IotContract.ContextBin(committedOnServing) + IotContract.ContextBin(committedOnTarget);
+    /// <summary>c = 4·bin(k1) + bin(k2) from the loads committed on j and j' (spec §5.3; the env's rule).</summary>
+    public static int Context(int committedOnServing, int committedOnTarget) => R.Context(committedOnServing, committedOnTarget);
 
     /// <summary>argmax over allowed a of q[row + a]; ties go to the lowest a (LOCAL is always allowed).</summary>
     public static int Greedy(ArrayView<float> q, int row, int ring, int thetaLevels, int migrateAtEdgeOnly)
@@ -64,7 +65,7 @@ public static class TabularRules
             int n = ActionCount(thetaLevels), allowed = 0;
             for (int a = 0; a < n; a++)
                 if (Allowed(a, ring, thetaLevels, migrateAtEdgeOnly)) allowed++;
-            int pick = IotContract.Index(uAction, allowed);
+            int pick = St.Index(uAction, allowed);
             for (int a = 0; a < n; a++)
             {
                 if (!Allowed(a, ring, thetaLevels, migrateAtEdgeOnly)) continue;

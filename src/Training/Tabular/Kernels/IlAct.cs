@@ -1,4 +1,6 @@
 using ILGPU;
+using R = GpuTwin.VecEnv.Scenarios.IotMigration.IotMigrationRules;
+using St = GpuTwin.VecEnv.Scenarios.IotMigration.IotMigrationStreams;
 
 namespace GpuTwin.Training.Tabular.Kernels;
 
@@ -15,10 +17,10 @@ public static class IlAct
 
         int levels = v.ThetaLevels[e], episode = v.Episode[e];
         float epsilon = a.Explore != 0 ? TabularRules.Epsilon(episode, a.EpsilonMin, a.EpsilonDecayEpisodes) : 0f;
-        var rng = IotContract.DecisionRng(v.Seed, e, episode, v.Slot[e]);
+        var rng = St.DecisionRng(v.Seed, e, episode, v.Slot[e]);
         int s = v.ObsIl[index];
-        float uExplore = IotContract.Draw(rng, IotContract.RandPol, IotContract.RandPolExplore, i);
-        float uAction = IotContract.Draw(rng, IotContract.RandPol, IotContract.RandPolExploreAction, i);
+        float uExplore = St.Draw(rng, St.RandPol, St.RandPolExplore, i);
+        float uAction = St.Draw(rng, St.RandPol, St.RandPolExploreAction, i);
         int act = TabularRules.EpsilonGreedy(t.Q, t.QIndex(e, s, 0, 0), TabularRules.RingOfIl(s), levels, v.MigrateAtEdgeOnly[e], epsilon, uExplore, uAction);
 
         v.Actions[index] = act;

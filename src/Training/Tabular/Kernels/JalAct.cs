@@ -1,4 +1,6 @@
 using ILGPU;
+using R = GpuTwin.VecEnv.Scenarios.IotMigration.IotMigrationRules;
+using St = GpuTwin.VecEnv.Scenarios.IotMigration.IotMigrationStreams;
 
 namespace GpuTwin.Training.Tabular.Kernels;
 
@@ -22,7 +24,7 @@ public static class JalAct
 
         int levels = v.ThetaLevels[e], edgeOnly = v.MigrateAtEdgeOnly[e], episode = v.Episode[e];
         float epsilon = a.Explore != 0 ? TabularRules.Epsilon(episode, a.EpsilonMin, a.EpsilonDecayEpisodes) : 0f;
-        var rng = IotContract.DecisionRng(v.Seed, e, episode, v.Slot[e]);
+        var rng = St.DecisionRng(v.Seed, e, episode, v.Slot[e]);
         int n = v.NReq[e];
         t.TrCount[e] = n;
         for (int k = 0; k < n; k++)
@@ -35,8 +37,8 @@ public static class JalAct
             int j = v.Serving[u], jp = v.Target[u];
             int c = t.Contexts > 1 ? TabularRules.Context(t.Commit[e * v.NMax + j], t.Commit[e * v.NMax + jp]) : 0;
             int s = v.ObsJal[u];
-            float uExplore = IotContract.Draw(rng, IotContract.RandPol, IotContract.RandPolExplore, i);
-            float uAction = IotContract.Draw(rng, IotContract.RandPol, IotContract.RandPolExploreAction, i);
+            float uExplore = St.Draw(rng, St.RandPol, St.RandPolExplore, i);
+            float uAction = St.Draw(rng, St.RandPol, St.RandPolExploreAction, i);
             int act = TabularRules.EpsilonGreedy(t.Q, t.QIndex(e, s, c, 0), TabularRules.RingOfJal(s), levels, edgeOnly, epsilon, uExplore, uAction);
 
             v.Actions[u] = act;
@@ -44,8 +46,8 @@ public static class JalAct
             t.TrState[u] = s;
             t.TrContext[u] = (byte)c;
             t.TrAction[u] = (byte)act;
-            if (IotContract.LoadsServer(act, j, j, jp, levels)) t.Commit[e * v.NMax + j] = t.Commit[e * v.NMax + j] + 1;
-            if (jp != j && IotContract.LoadsServer(act, jp, j, jp, levels)) t.Commit[e * v.NMax + jp] = t.Commit[e * v.NMax + jp] + 1;
+            if (R.LoadsServer(act, j, j, jp, levels)) t.Commit[e * v.NMax + j] = t.Commit[e * v.NMax + j] + 1;
+            if (jp != j && R.LoadsServer(act, jp, j, jp, levels)) t.Commit[e * v.NMax + jp] = t.Commit[e * v.NMax + jp] + 1;
             if (a.Learn != 0)
             {
                 int nIndex = t.CountIndex(e, s, c);
