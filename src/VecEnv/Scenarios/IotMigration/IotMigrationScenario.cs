@@ -74,6 +74,10 @@ public sealed class IotMigrationScenario : IScenario
         return (Math.Max(1024, uMax), Math.Max(15, (int)grid.Max("servers")));
     }
 
-    private static ICredentialAuthority DefaultAuthority(ParameterGrid grid) =>
-        throw new InvalidOperationException("iot-migration: no credential authority is built into this build yet");
+    /// <summary>A real X.509 authority (spec §6.A.2) sized for the grid: one per env object.</summary>
+    private static ICredentialAuthority DefaultAuthority(ParameterGrid grid)
+    {
+        var (poolGood, edges) = PoolFor(grid);
+        return new X509CredentialAuthority(poolGood: poolGood, poolBad: 64, edgeServers: edges);
+    }
 }

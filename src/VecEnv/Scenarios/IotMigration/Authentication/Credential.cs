@@ -1,0 +1,20 @@
+using System.Security.Cryptography;
+
+namespace GpuTwin.VecEnv.Scenarios.IotMigration.Authentication;
+
+/// <summary>
+/// One entity's credential as its device holds it: the certificate DER and the key the device signs with. For a
+/// WrongKey credential the signing key is not the certificate's key. Never leaves the assembly.
+/// </summary>
+internal sealed class Credential(byte[] certificateDer, ECDsa signingKey) : IDisposable
+{
+    public byte[] CertificateDer { get; } = certificateDer;
+
+    public byte[] Sign(byte[] message) =>
+        signingKey.SignData(message, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+
+    /// <summary>The same device key with other certificate bytes (Tampered); the new credential owns the key.</summary>
+    public Credential WithCertificate(byte[] der) => new(der, signingKey);
+
+    public void Dispose() => signingKey.Dispose();
+}

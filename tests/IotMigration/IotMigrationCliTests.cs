@@ -1,0 +1,69 @@
+using System.Text.Json;
+using GpuTwin.Cli;
+using Spectre.Console.Testing;
+
+namespace GpuTwin.Tests.IotMigration;
+
+/// <summary>The iot-migration scenario through the generic CLI (with its real X.509 authority).</summary>
+public class IotMigrationCliTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var console = new TestConsole().Width(250);
+        var err = new StringWriter();
+        int code = GpuTwinApp.Run(args, console, err);
+        return (code, console.Output, err.ToString());
+    }
+
+    [Fact]
+    public void Scenarios_ListsIotMigrationWithItsShapesProfilesAndPolicies()
+    {
+        var (code, output, err) = Run("scenarios", "--scenario", "iot-migration", "--json", "--params");
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var s = doc.RootElement.GetProperty("scenarios").EnumerateArray().Single(x => x.GetProperty("id").GetString() == "iot-migration");
+        var g = Assert.Single(s.GetProperty("groups").EnumerateArray());
+        Assert.Equal(12, g.GetProperty("observation_size").GetInt32());
+        Assert.Equal(31, s.GetProperty("global_state_size").GetInt32());
+        Assert.Contains(s.GetProperty("profiles").EnumerateArray(), p => p.GetProperty("Name").GetString() == "paper-literal");
+        Assert.Contains(s.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("Key").GetString() == "users_per_server");
+    }
+
+    [Fact]
+    public void Run_SweepsUsersPerServerInOneBatch_AndTraceGivesPerTaskTerms()
+    {
+        var (code, output, err) = Run("run", "--scenario", "iot-migration", "--policy", "greedy,local", "--sweep", "users_per_server=10,30",
+            "--envs", "1", "--steps", "3", "--json");
+        Assert.True(code == 0, err);
+        using (var doc = JsonDocument.Parse(output))
+        {
+            var rows = doc.RootElement.GetProperty("rows").EnumerateArray().ToList();
+            Assert.Equal(4, rows.Count);
+            Assert.Contains(rows, r => r.GetProperty("cell").GetString() == "users_per_server=30");
+            Assert.All(rows, r => Assert.True(r.GetProperty("metrics").GetProperty("mean_latency_s").GetDouble() > 0));
+        }
+        (code, output, err) = Run("trace", "--scenario", "iot-migration", "--policy", "random", "--steps", "2", "--set", "users_per_server=5",
+            "--profile", "paper-literal", "--json");
+        Assert.True(code == 0, err);
+        using var trace = JsonDocument.Parse(output);
+        var users = trace.RootElement.GetProperty("steps")[1].GetProperty("users");
+        Assert.True(users.GetArrayLength() > 0);
+        Assert.True(users[0].TryGetProperty("t_proc_s", out _));
+    }
+
+    [Theory]
+    [InlineData(new[] { "run", "--scenario", "iot-migration", "--set", "users_per_server=0" }, "users_per_server", "[1, 64]")]
+    [InlineData(new[] { "run", "--scenario", "iot-migration", "--sweep", "combine=max,mean" }, "combine", "max|sum")]
+    [InlineData(new[] { "run", "--scenario", "iot-migration", "--set", "speed_lo_mps=3" }, "speed_lo_mps", "speed_hi_mps")]
+    [InlineData(new[] { "run", "--scenario", "iot-migration", "--sweep", "episode_slots=50,100" }, "episode_slots", "one value per batch")]
+    [InlineData(new[] { "run", "--scenario", "iot-migration", "--policy", "jal" }, "--policy 'jal'", "greedy")]
+    public void BadInput_GivesOneLineError(string[] args, string names, string allowed)
+    {
+        var (code, _, err) = Run(args);
+        Assert.Equal(2, code);
+        var line = err.Trim();
+        Assert.DoesNotContain('\n', line);
+        Assert.Contains(names, line);
+        Assert.Contains(allowed, line);
+    }
+}
