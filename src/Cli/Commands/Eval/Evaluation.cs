@@ -1,8 +1,10 @@
+using GpuTwin.Cli.Common;
 using GpuTwin.Kernels.Runtime;
 using GpuTwin.Training.Plots;
 using GpuTwin.Training.Ppo;
 using GpuTwin.Training.Runs;
 using GpuTwin.Training.Sessions;
+using GpuTwin.Training.Tabular;
 using GpuTwin.VecEnv.Policies;
 using GpuTwin.VecEnv.Running;
 using GpuTwin.VecEnv.Scenarios;
@@ -21,6 +23,12 @@ public static class Evaluation
 {
     public static IReadOnlyList<EvalRow> Run(RunDirectory run, string checkpoint, int envs, int steps, ulong seed, IReadOnlyList<string> sweeps, string deviceName)
     {
+        if (TabularTrainConfig.IsTabularConfig(run.ConfigPath))
+        {
+            if (checkpoint != "latest") throw new UsageException($"--checkpoint: '{checkpoint}' is not allowed for a tabular (jal|il) run; allowed: latest");
+            var (tabular, headlines) = TabularEvaluation.Run(run, envs, steps, seed, sweeps, deviceName);
+            return tabular.Select(r => new EvalRow(r.Policy, r.Result.Label, r.Result.Metrics, headlines)).ToList();
+        }
         var config = run.ReadConfig<TrainConfig>();
         using var device = ComputeDevice.Create(DeviceKindNames.TryParse(deviceName, out var k) ? k : DeviceKind.Auto);
         using var env = TrainSession.CreateEnv(config, device, envs, sweeps);

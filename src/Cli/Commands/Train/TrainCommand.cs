@@ -6,13 +6,18 @@ using GpuTwin.Training.Networks;
 using GpuTwin.Training.Ppo;
 using GpuTwin.Training.Runs;
 using GpuTwin.Training.Sessions;
+using GpuTwin.Training.Tabular;
+using GpuTwin.VecEnv.Scenarios.IotMigration;
 using GpuTwin.VecEnv.Scenarios;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace GpuTwin.Cli.Commands.Train;
 
-/// <summary><c>gputwin train</c>: a PPO-family run into a run directory, then a comparison with the baselines.</summary>
+/// <summary>
+/// <c>gputwin train</c>: a PPO-family run (or, for iot-migration, the tabular JAL/IL learners) into a run directory,
+/// then a comparison with the baselines.
+/// </summary>
 public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -27,7 +32,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         public string Scenario { get; init; } = BatchSettings.DefaultScenario;
 
         [CommandOption("--algo <ALGO>")]
-        [Description("happo|mappo|ippo")]
+        [Description("happo|mappo|ippo, or jal|il (tabular Q-learning, iot-migration only)")]
         [DefaultValue(DefaultAlgo)]
         public string Algo { get; init; } = DefaultAlgo;
 
@@ -47,9 +52,12 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         public int Envs { get; init; } = DefaultEnvs;
 
         [CommandOption("--steps <S>")]
-        [Description("Slots per env (total env-steps = envs x steps).")]
-        [DefaultValue(DefaultSteps)]
-        public long Steps { get; init; } = DefaultSteps;
+        [Description("Slots per env (total env-steps = envs x steps). PPO default: 1500; jal|il: rounded up to whole episodes.")]
+        public long? Steps { get; init; }
+
+        [CommandOption("--episodes <N>")]
+        [Description("jal|il: training episodes per env (default: the preset's, quick = 100, paper = 2000).")]
+        public int? Episodes { get; init; }
 
         [CommandOption("--profile <NAME>")]
         [Description("Env parameter profile (see gputwin scenarios).")]
@@ -95,7 +103,9 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         public override ValidationResult Validate()
         {
             BatchSettings.Require(Envs >= 1 && Envs <= 1 << 20, "--envs", Envs, "integer in [1, 1048576]");
-            BatchSettings.Require(Steps >= 1 && Steps <= 1_000_000_000, "--steps", Steps, "integer in [1, 1000000000]");
+            if (Steps is long steps) BatchSettings.Require(steps >= 1 && steps <= 1_000_000_000, "--steps", steps, "integer in [1, 1000000000]");
+            if (Episodes is int episodes) BatchSettings.Require(episodes >= 1 && episodes <= 10_000_000, "--episodes", episodes, "integer in [1, 10000000]");
+            if (Steps != null && Episodes != null) throw new UsageException("--episodes: give either --episodes N or --steps S, not both");
             BatchSettings.Require(CheckpointEvery >= 1, "--checkpoint-every", CheckpointEvery, "integer >= 1");
             BatchSettings.Require(EvalEpisodes >= 0, "--eval-episodes", EvalEpisodes, "integer >= 0");
             BatchSettings.Require(EvalSteps >= 1, "--eval-steps", EvalSteps, "integer >= 1");
@@ -103,13 +113,17 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
             return ValidationResult.Success();
         }
 
+        /// <summary>The tabular learner named by --algo, or null for a PPO-family algo.</summary>
+        public TabularAlgo? Tabular => Algo.ToLowerInvariant() switch { "jal" => TabularAlgo.Jal, "il" => TabularAlgo.Il, _ => null };
+
         public TrainConfig BuildConfig()
         {
             var algo = Algo.ToLowerInvariant() switch
             {
                 "happo" => PpoAlgorithm.Happo, "mappo" => PpoAlgorithm.Mappo, "ippo" => PpoAlgorithm.Ippo,
-                _ => throw new UsageException($"--algo: '{Algo}' is not allowed; allowed: happo|mappo|ippo"),
+                _ => throw new UsageException($"--algo: '{Algo}' is not allowed; allowed: happo|mappo|ippo|jal|il"),
             };
+            if (Episodes != null) throw new UsageException($"--episodes: only for --algo jal|il; PPO runs take --steps");
             var dist = Dist.ToLowerInvariant() switch
             {
                 "beta" => ContinuousHeadKind.Beta, "gaussian" => ContinuousHeadKind.Gaussian,
@@ -134,16 +148,54 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
             var config = new TrainConfig
             {
                 Scenario = Scenario, Profile = Profile, Env = env, Algo = options, Preset = Preset, Envs = Envs,
-                Steps = Steps, Seed = Seed, Device = Device, CheckpointEvery = CheckpointEvery,
+                Steps = Steps ?? DefaultSteps, Seed = Seed, Device = Device, CheckpointEvery = CheckpointEvery,
             };
             // Validate the env part now: a bad key must fail before anything is written.
             ScenarioGrid.Build(ScenarioRegistry.Get(Scenario), Profile, env.Select(kv => $"{kv.Key}={kv.Value}"), [], 1);
             return config;
         }
+
+        /// <summary>The config of a jal|il run: the tabular preset, then --episodes or --steps, then --set.</summary>
+        public TabularTrainConfig BuildTabularConfig()
+        {
+            var algo = Tabular ?? throw new UsageException($"--algo: '{Algo}' is not a tabular learner; allowed: jal|il");
+            if (Scenario != IotMigrationEnv.Id)
+                throw new UsageException($"--algo {Algo}: the tabular learners are only valid for --scenario {IotMigrationEnv.Id}; for {Scenario} use happo|mappo|ippo");
+            TabularOptions options;
+            try { options = TabularOptions.Preset(Preset, algo); }
+            catch (ArgumentException e) { throw new UsageException(e.Message); }
+            var env = new Dictionary<string, string>();
+            foreach (var s in Set)
+            {
+                int eq = s.IndexOf('=');
+                if (eq <= 0 || eq == s.Length - 1) throw new UsageException($"--set '{s}': expected env.key=value or algo.key=value");
+                string key = s[..eq], value = s[(eq + 1)..];
+                if (key.StartsWith("algo.", StringComparison.Ordinal))
+                {
+                    try { options = options.With(key[5..], value); }
+                    catch (ArgumentException e) { throw new UsageException(e.Message); }
+                }
+                else env[key.StartsWith("env.", StringComparison.Ordinal) ? key[4..] : key] = value;
+            }
+            var grid = ScenarioGrid.Build(ScenarioRegistry.Get(Scenario), Profile, env.Select(kv => $"{kv.Key}={kv.Value}"), [], 1);
+            int h = (int)grid.Value(0, IotMigrationParameters.EpisodeSlots);
+            if (Episodes is int episodes) options = options with { Episodes = episodes };
+            else if (Steps is long steps) options = options with { Episodes = (int)Math.Min(10_000_000, (steps + h - 1) / h) };
+            try { options.Validate(); }
+            catch (ArgumentException e) { throw new UsageException($"--set algo: {e.Message}"); }
+            return new TabularTrainConfig
+            {
+                Scenario = Scenario, Profile = Profile, Env = env, Algo = options, Preset = Preset, Envs = Envs,
+                Seed = Seed, Device = Device, CheckpointEvery = CheckpointEvery,
+            };
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.Resume != null && TabularTrainConfig.IsTabularConfig(Path.Combine(settings.Resume, RunDirectory.ConfigFileName)))
+            throw new UsageException($"--resume: '{settings.Resume}' is a tabular (jal|il) run; tabular runs are not resumable, start a new one with --out");
+        if (settings.Resume == null && settings.Tabular != null) return ExecuteTabular(settings, cancellationToken);
         RunDirectory run;
         TrainConfig config;
         if (settings.Resume != null)
@@ -208,6 +260,58 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
             EvalTable.Write(console, rows, json: false, $"trained policy vs baselines: {settings.EvalEpisodes} envs x {settings.EvalSteps} slots, deterministic actions", plot);
         }
         return GpuTwinApp.ExitOk;
+    }
+
+    /// <summary>A jal|il run: train, then the greedy tables beside the baselines on the evaluation seeds (seed + 10⁶).</summary>
+    private int ExecuteTabular(Settings settings, CancellationToken cancellationToken)
+    {
+        var config = settings.BuildTabularConfig();
+        string path = settings.Out ?? Path.Combine("runs", $"{config.Scenario}-{config.Algo.Algorithm.ToString().ToLowerInvariant()}-s{config.Seed}-{DateTime.Now:yyyyMMdd-HHmmss}");
+        RunDirectory run;
+        try { run = RunDirectory.Create(path); }
+        catch (RunDirectoryException e) { throw new UsageException($"--out: {e.Message}"); }
+
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCtrlC = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        Console.CancelKeyPress += onCtrlC;
+        try
+        {
+            console.MarkupLine($"[bold]train[/] {config.Scenario} {config.Algo.Algorithm} (tabular, scope {config.Algo.Scope}, α {config.Algo.Alpha}, γ {config.Algo.Gamma}): " +
+                $"{config.Envs} envs (independent runs) x {config.Algo.Episodes} episodes, seed {config.Seed} -> {Markup.Escape(run.Path)}");
+            int every = Math.Max(1, config.Algo.Episodes / 10);
+            TabularSession.Run(config, run, r =>
+            {
+                if (r.Episode % every == 0 || r.Episode == r.Episodes) console.MarkupLine(Markup.Escape(DescribeEpisode(r)));
+            }, cancel.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCtrlC;
+        }
+        if (cancel.IsCancellationRequested)
+        {
+            console.MarkupLine($"[yellow]interrupted: the tables of the last finished episode are in[/] {Markup.Escape(run.LatestCheckpointPath)}");
+            return GpuTwinApp.ExitOk;
+        }
+        console.MarkupLine($"[grey]run directory: {Markup.Escape(run.Path)} (config.json, metrics.csv, checkpoints/latest.ckpt, learning_curve.png)[/]");
+        if (settings.EvalEpisodes > 0 && config.Algo.EvalEpisodes > 0)
+        {
+            int h = TabularSession.EpisodeSlots(config);
+            ulong seed = config.Seed + config.Algo.EvalSeedOffset;
+            var rows = Evaluation.Run(run, "latest", config.Envs, config.Algo.EvalEpisodes * h, seed, [], config.Device);
+            string plot = Path.Combine(run.Path, "eval.png");
+            Evaluation.Plot(plot, rows, Evaluation.PlotMetric(rows), "trained tables vs baselines");
+            EvalTable.Write(console, rows, json: false,
+                $"greedy tables vs baselines: {config.Envs} envs x {config.Algo.EvalEpisodes} episodes, seed {seed} (training seed + 10^6)", plot);
+        }
+        return GpuTwinApp.ExitOk;
+    }
+
+    private static string DescribeEpisode(EpisodeReport r)
+    {
+        string V(string k, string f) => r.Values.TryGetValue(k, out var v) && double.IsFinite(v) ? v.ToString(f, CultureInfo.InvariantCulture) : "-";
+        return $"episode {r.Episode}/{r.Episodes}  {V("sps", "N0")} env-steps/s  reward {V("reward", "G4")}  latency {V("latency_s", "G3")} s  " +
+            $"ε {V("epsilon", "G3")}  |TD| {V("td_error", "G3")}  visited {V("q_visited", "P1")}";
     }
 
     private static string Describe(IterationReport r)
