@@ -1,4 +1,5 @@
 using GpuTwin.Kernels.Runtime;
+using GpuTwin.VecEnv;
 using GpuTwin.VecEnv.Parameters;
 using GpuTwin.VecEnv.Policies;
 using GpuTwin.VecEnv.Running;

@@ -7,12 +7,11 @@ namespace GpuTwin.VecEnv.Scenarios;
 /// <summary>Every scenario id the CLI knows, implemented or planned.</summary>
 public static class ScenarioRegistry
 {
-    public static IReadOnlyList<IScenario> Available { get; } = [new DtSyncScenario(), new IomtScenario(), new V2xOffloading.V2xScenario()];
+    public static IReadOnlyList<IScenario> Available { get; } = [new DtSyncScenario(), new IomtScenario(), new V2xOffloading.V2xScenario(), new CollaborativeMec.CollabMecScenario()];
 
     public static IReadOnlyList<PlannedScenario> Planned { get; } =
     [
         new("iot-migration", "Partial offloading, service migration and authenticated access in massive IoT", "paper 001, spec iot_migration.md"),
-        new("collab-mec", "Collaborative MEC with peer offloading and energy harvesting", "paper 002, spec collaborative_mec.md"),
     ];
 
     public static IEnumerable<string> AllIds => Available.Select(s => s.Id).Concat(Planned.Select(p => p.Id)).OrderBy(x => x);
