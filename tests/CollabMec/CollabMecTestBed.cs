@@ -80,12 +80,4 @@ public static class CollabMecTestBed
         for (int k = 0; k < data.Length; k++) data[k] = (float)rng.NextDouble();
         env.Actions(0).Continuous.View.CopyFromCPU(data);
     }
-
-    /// <summary>A policy that leaves the action buffer as the test wrote it.</summary>
-    public sealed class FixedProto : IVecPolicy
-    {
-        public string Name => "fixed";
-        public bool NeedsObservations => false;
-        public void Act(IVecEnv env, int group, int step) { }
-    }
 }

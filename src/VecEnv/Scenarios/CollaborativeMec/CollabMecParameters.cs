@@ -50,7 +50,7 @@ public static class CollabMecParameters
         new("gain_scale", 1, 0, 1e6, "1", "channel scale σ (Fig. 5a axis)", Source: "Sec. V-A"),
         new("harvest_scale", 1, 0, 1e6, "1", "harvest scale ρ (Fig. 5b axis)", Source: "Sec. V-A"),
         new("size_scale", 1, 1e-6, 1e6, "1", "task size scale χ (Fig. 6a axis)", Source: "Sec. V-B"),
-        new("deadline_scale", 1, 1e-6, 9.999999, "1", "deadline scale ψ: δ ~ U[0.2ψ, 2] s; needs 0.2ψ < 2 (Fig. 6c axis)", Source: "Sec. V-B"),
+        new("deadline_scale", 1, 1e-6, 10, "1", "deadline scale ψ: δ ~ U[0.2ψ, 2] s; needs 0.2ψ < 2 (Fig. 6c axis)", Source: "Sec. V-B"),
         new("award_scale_bs1", 1, 1e-6, 1e6, "1", "award scale ξ_1 of BS-1's devices (Fig. 4a axis)", Source: "Sec. V-A"),
         new("award_scale_bs2", 1, 1e-6, 1e6, "1", "award scale ξ_2 of BS-2's devices", Source: "Sec. V-A"),
         new("award_scale_bs3", 1, 1e-6, 1e6, "1", "award scale ξ_3 of BS-3's devices", Source: "Sec. V-A"),
