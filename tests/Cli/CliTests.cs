@@ -113,7 +113,7 @@ public class CliTests
         Assert.Contains(dt.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("Key").GetString() == "lambda");
         Assert.Contains(dt.GetProperty("profiles").EnumerateArray(), p => p.GetProperty("Name").GetString() == "paper-literal");
         var planned = doc.RootElement.GetProperty("planned").EnumerateArray().Select(p => p.GetProperty("Id").GetString()).ToList();
-        Assert.Equal(["iot-migration", "collab-mec"], planned);
+        Assert.Equal(["iot-migration"], planned);
     }
 
     [Fact]

@@ -1,0 +1,64 @@
+using GpuTwin.Kernels.Runtime;
+using ILGPU;
+
+namespace GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement;
+
+/// <summary>
+/// Algorithm 1 (spec §6 S3): maps a proto-action â [E, N·U_max·(N+2)], per slot [x̂, ŷ_0..ŷ_{N−1}, ŵ], to a
+/// feasible (x, Target, f). Deterministic, no RNG, fixed summation orders, ties broken by index (I8).
+/// Kernels are loaded once at construction.
+/// <para>After <see cref="Decode"/>: Offload, Target and AllocHz are final; NnOffload, EnergyOk, DemandHz (from R1)
+/// and Priority hold the stages; CellRxPowerW and RateBps hold R2 (S4: the final transmitting set), so the env
+/// only adds the delays. Counters hold the slot's decoder counts.</para>
+/// </summary>
+public sealed class ActionRefinement
+{
+    private readonly Kernel<RefinementViews, ArrayView<float>> _nearest, _budget, _greedyFill, _totals, _allocate;
+    private readonly Kernel<RefinementViews, ArrayView<byte>> _cellRx, _stageRate;
+    private readonly Kernel<RefinementViews> _energy, _demand, _counts;
+
+    public ActionRefinement(ComputeDevice device)
+    {
+        _nearest = device.Load<RefinementViews, ArrayView<float>>(NearestAction.NearestActionKernel);
+        _cellRx = device.Load<RefinementViews, ArrayView<byte>>(CellRxPower.CellRxPowerKernel);
+        _energy = device.Load<RefinementViews>(EnergyCheck.EnergyCheckKernel);
+        _demand = device.Load<RefinementViews>(MinimumDemand.MinimumDemandKernel);
+        _budget = device.Load<RefinementViews, ArrayView<float>>(CpuBudget.CpuBudgetKernel);
+        _greedyFill = device.Load<RefinementViews, ArrayView<float>>(CpuBudget.GreedyFillKernel);
+        _totals = device.Load<RefinementViews, ArrayView<float>>(CpuAllocation.BsTotalsKernel);
+        _allocate = device.Load<RefinementViews, ArrayView<float>>(CpuAllocation.AllocationKernel);
+        _stageRate = device.Load<RefinementViews, ArrayView<byte>>(StageRate.StageRateKernel);
+        _counts = device.Load<RefinementViews>(DecoderCounts.DecoderCountsKernel);
+    }
+
+    /// <summary>Proto-action values per env.</summary>
+    public static int ProtoLength(int n, int uMax) => n * uMax * (n + 2);
+
+    /// <summary>Runs D1–D5 and the final rates (R2) for the first <paramref name="numEnvs"/> envs.</summary>
+    public void Decode(in RefinementViews v, ArrayView<float> proto, int numEnvs)
+    {
+        v.Validate(numEnvs);
+        long need = (long)numEnvs * ProtoLength(v.N, v.UMax);
+        if (proto.Length < need)
+            throw new ArgumentException($"proto-action holds {proto.Length} values; {numEnvs} envs need {need} (N·U_max·(N+2) each)", nameof(proto));
+        int devices = numEnvs * v.Slots, cells = numEnvs * v.N;
+        _nearest(devices, v, proto);                 // D1
+        _cellRx(cells, v, v.NnOffload);
+        _energy(devices, v);                         // D2 (R0)
+        _cellRx(cells, v, v.EnergyOk);
+        _demand(devices, v);                         // D3 (R1)
+        _budget(devices, v, proto);                  // D4
+        _greedyFill(cells, v, proto);
+        _totals(cells, v, proto);                    // D5
+        _allocate(devices, v, proto);
+        Rates(v, v.Offload, numEnvs);                // S4 (R2)
+        _counts(numEnvs, v);
+    }
+
+    /// <summary>CellRxPowerW and RateBps for the transmitting set <paramref name="transmitting"/> [E, N, U_max].</summary>
+    public void Rates(in RefinementViews v, ArrayView<byte> transmitting, int numEnvs)
+    {
+        _cellRx(numEnvs * v.N, v, transmitting);
+        _stageRate(numEnvs * v.Slots, v, transmitting);
+    }
+}
