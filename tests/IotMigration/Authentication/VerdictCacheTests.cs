@@ -56,16 +56,4 @@ public class VerdictCacheTests(AuthorityFixture fixture)
         Assert.Equal("poolIndex", Assert.Throws<ArgumentOutOfRangeException>(() => _ca.LiveHandshake(_ca.PoolSize, 0, 0, 0, 0, 0, 0)).ParamName);
         Assert.Equal("server", Assert.Throws<ArgumentOutOfRangeException>(() => _ca.LiveHandshake(0, -1, 0, 0, 0, 0, 0)).ParamName);
     }
-
-    [Fact]
-    public void AtTheDefaults_ThePoolIsBuiltAndVerified()
-    {
-        using var ca = new X509CredentialAuthority();
-        Assert.Equal(1024 + 5 * 64, ca.PoolSize);
-        Assert.Equal(15, ca.EdgeServers);
-        Assert.Equal(105, ca.ServerHandshakes);
-        Assert.Equal(1344, ca.LiveHandshakes);
-        Assert.Equal(1024, ca.Verdicts.ToArray().Count(v => v == AuthReason.Ok));
-        for (int k = 1; k <= 5; k++) Assert.Equal(64, ca.Verdicts.ToArray().Count(v => v == (AuthReason)k));
-    }
 }
