@@ -163,41 +163,32 @@ public sealed class X509CredentialAuthority : ICredentialAuthority
     /// <summary>Messages 3–9 in order; the first refusal ends the handshake.</summary>
     internal static AuthReason Run(UserSession device, EdgeSession edge)
     {
-        var reason = edge.ReceiveCertificate(device.CertificateDer);
+        var reason = edge.ReceiveCertificate(device.CertificateDerShared);
         if (reason != AuthReason.Ok) return reason;
-        if (device.ReceiveServerCertificate(edge.CertificateDer) != AuthReason.Ok) return AuthReason.ServerRejected;
+        if (device.ReceiveServerCertificate(edge.CertificateDerShared) != AuthReason.Ok) return AuthReason.ServerRejected;
         reason = edge.ReceiveHello(device.R1, device.Hello());
         if (reason != AuthReason.Ok) return reason;
         if (device.ReceiveResponse(edge.R2, edge.Respond()) != AuthReason.Ok) return AuthReason.ServerRejected;
         return edge.ReceiveFinish(device.Finish());
     }
 
+    /// <summary>Issues the pool in index order of kinds; the credentials are independent, so threads share the work.</summary>
     private Credential[] IssuePool(out List<byte[]> revoked)
     {
         var pool = new Credential[PoolSize];
-        revoked = new List<byte[]>(PoolBad);
         using var rogue = new TrustedAuthority(SimEpoch);
-        for (int p = 0; p < PoolSize; p++)
+        Parallel.For(0, PoolSize, p =>
         {
-            var kind = IntendedVerdict(p);
-            pool[p] = kind switch
+            pool[p] = IntendedVerdict(p) switch
             {
-                AuthReason.Expired => _authority.Issue(X509Profile.UserSubject(p), X509Profile.ClientAuthOid, p,
-                    SimEpoch - X509Profile.ExpiredStart, SimEpoch - X509Profile.CredentialLead),
+                AuthReason.Expired => _authority.IssueUser(p, SimEpoch - X509Profile.ExpiredStart, SimEpoch - X509Profile.CredentialLead),
                 AuthReason.WrongIssuer => rogue.IssueUser(p),
+                AuthReason.Tampered => TrustedAuthority.Tamper(_authority.IssueUser(p)),
                 AuthReason.WrongKey => _authority.IssueUser(p, deviceKey: true),
                 _ => _authority.IssueUser(p),
             };
-            if (kind == AuthReason.Tampered)
-            {
-                var issued = pool[p];
-                pool[p] = issued.WithCertificate(TrustedAuthority.TamperCommonName(issued.CertificateDer, X509Profile.UserCommonName(p)));
-            }
-            else if (kind == AuthReason.Revoked)
-            {
-                revoked.Add(pool[p].CertificateDer);
-            }
-        }
+        });
+        revoked = Enumerable.Range(0, PoolBad).Select(j => pool[PoolIndexOf(AuthReason.Revoked, j)].CertificateDer).ToList();
         return pool;
     }
 
