@@ -36,6 +36,8 @@ public class BaselineTrendTests
         // per-env layout than means: ±(20% + 0.005).
         double band = 0.2 * violations + 0.005;
         Assert.InRange(m["deadline_violation_ratio"], violations - band, violations + band);
+        // §8: R_min bites at 5–11% of the offload attempts of an always-offload policy at ρ >= 30 (one point, so ±1%).
+        if (policy == "edge-all") Assert.InRange(m["rate_outage_ratio"], 0.04, 0.12);
     }
 
     [Theory]

@@ -17,7 +17,7 @@ public static class IotMigrationRules
 
     public static bool IsOffload(int action) => action > 0;
 
-    public static bool IsMigrate(int action, int levels) => action >= levels;
+    public static bool IsMigrate(int action, int levels) => action >= levels && action != NoTask;
 
     /// <summary>Local share θ: 1 for LOCAL, else the action's grid level.</summary>
     public static float Theta(int action, int levels)
