@@ -157,6 +157,23 @@ public class AuthenticationIntegrationTests
     }
 
     [Fact]
+    public void DeferredAuthority_IssuesAtTheFirstReset_NotWhenOnlyTheSpecIsRead()
+    {
+        using var device = ComputeDevice.Create(DeviceKind.Cpu);
+        int issued = 0;
+        var deferred = new DeferredCredentialAuthority(1024, 64, 32, () => { issued++; return new FixedVerdictAuthority(); });
+        using var env = Env(device, deferred, 2, ("users_per_server", 5));
+        Assert.Equal(12, env.Spec.Groups[0].ObservationSize);
+        Assert.False(deferred.Issued);
+        env.Reset(1);
+        env.Reset(2);
+        Assert.Equal(1, issued);
+        var wrong = new DeferredCredentialAuthority(1024, 64, 32, () => new FixedVerdictAuthority(poolBad: 8));
+        using var env2 = Env(device, wrong, 1, ("users_per_server", 5));
+        Assert.Throws<InvalidOperationException>(() => env2.Reset(1));
+    }
+
+    [Fact]
     public void LiveMode_IsRefusedAbove20000UserSlots()
     {
         var ex = Assert.Throws<VecEnv.Parameters.ParameterException>(() =>
