@@ -92,6 +92,20 @@ public class AuthenticationIntegrationTests
         Assert.Equal(0, m["auth_audit_mismatch"]);
     }
 
+    /// <summary>§11: at f_bad = 0.2 about 20% (± 0.03) of the users that offload at least once are refused, every reason near 1/5.</summary>
+    [Fact]
+    public void RefusedUserFraction_FollowsTheBadFraction_UnderRandom()
+    {
+        using var device = ComputeDevice.Create(DeviceKind.Cpu);
+        using var env = Env(device, 4, ("users_per_server", 30), ("bad_fraction", 0.2));
+        var m = RunMetrics(env, "random", 100, 19);
+        Assert.InRange(m["refused_user_fraction"], 0.17, 0.23);
+        double total = m["auth_refused_total"];
+        // ≈ 300 refusals, ≈ 60 per reason (Poisson se ≈ 8): ±30% is about 2 se.
+        foreach (var k in new[] { "expired", "wrong_issuer", "tampered", "revoked", "wrong_key" })
+            Assert.InRange(m["auth_refused_" + k], 0.7 * total / 5, 1.3 * total / 5);
+    }
+
     [Fact]
     public void AuditMismatch_Throws()
     {
