@@ -57,6 +57,8 @@ public sealed class X509CredentialAuthority : ICredentialAuthority
         CrlNumber = (int)crl.Number;
         _verifier = new CertificateVerifier(_trustAnchorKey, _authority.SubjectName, _authority.KeyIdentifier, crl);
 
+        var crlEnd = crl.NextUpdate - SimEpoch;
+        MaxSimulatedSeconds = Math.Min(crlEnd.TotalSeconds, X509Profile.CredentialLifetime.TotalSeconds);
         _verdicts = BuildVerdictCache();
         ServerHandshakes = AuthenticateServersPairwise();
     }
@@ -70,7 +72,19 @@ public sealed class X509CredentialAuthority : ICredentialAuthority
     /// <summary>t_v = SimEpoch + simulated seconds; the certificate and CRL times are relative to it.</summary>
     public DateTimeOffset SimEpoch { get; }
     public ReadOnlySpan<AuthReason> Verdicts => _verdicts;
+
+    /// <summary>
+    /// User handshakes run so far: PoolSize at creation, then one per <see cref="LiveHandshake"/> call. The
+    /// startup edge-to-edge handshakes are counted apart in <see cref="ServerHandshakes"/>.
+    /// </summary>
     public long LiveHandshakes => Interlocked.Read(ref _liveHandshakes);
+
+    /// <summary>
+    /// Exclusive bound on the simulated time (s after SimEpoch) at which verification is defined: the tighter of
+    /// the CRL's nextUpdate (30 d) and the good credentials' notAfter (365 d). A run planned past it is a
+    /// configuration error (spec §6.A.1); verification at or beyond it throws.
+    /// </summary>
+    public double MaxSimulatedSeconds { get; }
     /// <summary>Edge-to-edge mutual authentications run at startup: N(N−1)/2.</summary>
     public int ServerHandshakes { get; }
 
