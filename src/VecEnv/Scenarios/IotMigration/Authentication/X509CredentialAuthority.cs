@@ -8,7 +8,8 @@ namespace GpuTwin.VecEnv.Scenarios.IotMigration.Authentication;
 /// credential per edge server and the TA's CRL (number 1). At creation every pool credential runs one live
 /// handshake against edge 0 (the verdict cache, asserted against its intended reason) and the edge servers
 /// authenticate each other pairwise. Private keys stay inside; the public surface hands out only certificates,
-/// the CRL, verdicts and signatures. Calls are serialised internally.
+/// the CRL, verdicts and signatures. <see cref="LiveHandshake"/> calls are serialised internally; a message-level
+/// session (<see cref="OpenUserSession"/>, <see cref="OpenEdgeSession"/>) belongs to one thread.
 /// </summary>
 public sealed class X509CredentialAuthority : ICredentialAuthority
 {
@@ -219,7 +220,11 @@ public sealed class X509CredentialAuthority : ICredentialAuthority
         return verdicts;
     }
 
-    /// <summary>Every pair (a &lt; b) once: a initiates with its edge credential, b responds; both check each other.</summary>
+    /// <summary>
+    /// Every pair (a &lt; b) once at t_v = SimEpoch: a initiates with its edge credential (the user role, expecting
+    /// server auth from b), b responds expecting server auth from a; both check each other's certificate and
+    /// signatures. Nonce key (seed 0, env −1, a, b, 0).
+    /// </summary>
     private int AuthenticateServersPairwise()
     {
         int count = 0;
