@@ -207,12 +207,32 @@ public sealed class X509CredentialAuthority : ICredentialAuthority
         return pool;
     }
 
+    /// <summary>
+    /// One live handshake per pool credential against edge 0 at t_v = SimEpoch, nonce key (0, 0, p, 0, 0). Workers
+    /// take strided slices of the pool; each owns its copies of the edge-0 key and of the TA public key, so no
+    /// ECDsa object is used by two threads. Every verdict must be the one the pool layout intends.
+    /// </summary>
     private AuthReason[] BuildVerdictCache()
     {
         var verdicts = new AuthReason[PoolSize];
+        var at = VerificationTime(0);
+        int workers = Math.Clamp(PoolSize / 64, 1, Environment.ProcessorCount);
+        Parallel.For(0, workers, w =>
+        {
+            using var edge = _edges[0].Replica();
+            using var trustAnchor = ECDsa.Create(_trustAnchorKey.ExportParameters(false));
+            var verifier = new CertificateVerifier(trustAnchor, _authority.SubjectName, _authority.KeyIdentifier, _verifier.Crl);
+            for (int p = w; p < PoolSize; p += workers)
+            {
+                var nonces = CreateNonces(0, 0, p, 0, 0);
+                using var device = new UserSession(_pool[p], verifier, at, nonces, X509Profile.ServerAuthOid);
+                using var server = new EdgeSession(edge, verifier, at, nonces, X509Profile.ClientAuthOid);
+                verdicts[p] = Run(device, server);
+            }
+        });
+        Interlocked.Add(ref _liveHandshakes, PoolSize);
         for (int p = 0; p < PoolSize; p++)
         {
-            verdicts[p] = LiveHandshake(p, server: 0, simulatedSeconds: 0, seed: 0, env: 0, user: p, attempt: 0);
             if (verdicts[p] != IntendedVerdict(p))
                 throw new InvalidOperationException(
                     $"pool credential {p} verified as {verdicts[p]} but was issued as {IntendedVerdict(p)}: the credential pool is inconsistent");
