@@ -36,6 +36,9 @@ public class BaselineTrendTests
         // per-env layout than means: ±(20% + 0.005).
         double band = 0.2 * violations + 0.005;
         Assert.InRange(m["deadline_violation_ratio"], violations - band, violations + band);
+        // §8: R_min bites at 5–11% of the offload attempts of an always-offload policy over ρ = 30..50; ρ = 30 is the
+        // low end, and the share of cell-edge users varies by a percent or two between layouts (4.0–5.5% seen here).
+        if (policy == "edge-all") Assert.InRange(m["rate_outage_ratio"], 0.03, 0.12);
     }
 
     [Theory]

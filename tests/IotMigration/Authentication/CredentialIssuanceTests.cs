@@ -149,6 +149,22 @@ public class CredentialIssuanceTests(AuthorityFixture fixture)
         Assert.All(entries, e => Assert.Equal(Epoch.AddDays(-1), e.When.UtcDateTime));
     }
 
+    [Fact]
+    public void AnotherSimEpoch_ShiftsEveryCertificateAndCrlTime()
+    {
+        var epoch = new DateTimeOffset(2041, 6, 1, 12, 0, 0, TimeSpan.FromHours(2)); // not UTC on purpose
+        using var ca = new X509CredentialAuthority(poolGood: 1, poolBad: 1, edgeServers: 1, simEpoch: epoch);
+        Assert.Equal(epoch.UtcDateTime, ca.SimEpoch.UtcDateTime);
+        using var good = Load(ca.GetCertificateDer(0));
+        Assert.Equal(epoch.UtcDateTime.AddDays(-1), good.NotBefore.ToUniversalTime());
+        using var expired = Load(ca.GetCertificateDer(ca.PoolIndexOf(AuthReason.Expired, 0)));
+        Assert.Equal(epoch.UtcDateTime.AddDays(-400), expired.NotBefore.ToUniversalTime());
+        ReadCrlEntries(ca.GetCrlDer(), out var thisUpdate, out _);
+        Assert.Equal(epoch.UtcDateTime.AddHours(-1), thisUpdate.UtcDateTime);
+        Assert.Equal([AuthReason.Ok, AuthReason.Expired, AuthReason.WrongIssuer, AuthReason.Tampered, AuthReason.Revoked, AuthReason.WrongKey],
+            ca.Verdicts.ToArray());
+    }
+
     private static (byte[] Tbs, byte[] Signature) SplitCertificate(byte[] der)
     {
         var certificate = new AsnReader(der, AsnEncodingRules.DER).ReadSequence();

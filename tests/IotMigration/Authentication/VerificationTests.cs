@@ -78,6 +78,7 @@ public class VerificationTests(AuthorityFixture fixture)
         Assert.Equal(AuthReason.Expired, Live(expired, t: -3600));
         Assert.Equal(AuthReason.Ok, Live(0, t: -3600));
         Assert.Equal(AuthReason.Ok, Live(0, t: 30 * 86400.0 - 1));
+        Assert.Equal(30 * 86400.0, _ca.MaxSimulatedSeconds); // the CRL's nextUpdate is tighter than notAfter (365 d)
     }
 
     [Theory]

@@ -19,5 +19,8 @@ internal sealed class Credential(byte[] certificateDer, string commonName, ECDsa
     /// <summary>The same device key with other certificate bytes (Tampered); the new credential owns the key.</summary>
     public Credential WithCertificate(byte[] der, string commonName) => new(der, commonName, signingKey);
 
+    /// <summary>The same certificate with its own in-memory copy of the key, for use on another thread.</summary>
+    public Credential Replica() => new(CertificateDer, CommonName, ECDsa.Create(signingKey.ExportParameters(includePrivateParameters: true)));
+
     public void Dispose() => signingKey.Dispose();
 }
