@@ -114,4 +114,39 @@ public class SlotPhysicsTests
         Assert.Equal(0.001f, CollabMecRules.BatteryAfterSlot(0.0005f, 0.001f, 0.001f, 1e30f), 6); // guard at 0, then harvest
         Assert.Equal(0.0025f, CollabMecRules.BatteryAfterSlot(0.002f, 0f, 0.002f, 0.0025f), 6);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void AgentRewards_AreTheSharedIncome_OrEachBsHomeIncome(int split)
+    {
+        using var device = ComputeDevice.Create(DeviceKind.Cpu);
+        using var env = Env(device, 3, ("view", 1), ("reward_split", split), ("battery_cap_j", 0.03));
+        var policy = Policy(env, "ggpo");
+        env.Reset(31);
+        for (int t = 0; t < 4; t++)
+        {
+            GpuTwin.VecEnv.Running.PolicyRunner.Act(env, policy, t);
+            env.Resolve();
+            device.Synchronize();
+            var s = env.State;
+            float[] g = Read(s.Award), agent = Read(env.AgentReward), reward = Read(env.Reward(0)), battery = Read(s.BatteryJ);
+            byte[] done = Read(s.Completed);
+            Assert.All(battery, q => Assert.True(q <= 0.03f, "BatteryCap holds after the harvest"));
+            int n = env.NMax, u = env.UMax;
+            for (int e = 0; e < 3; e++)
+            {
+                double total = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    double home = Enumerable.Range(0, u).Select(j => (e * n + i) * u + j).Where(d => done[d] == 1).Sum(d => (double)g[d]);
+                    total += home;
+                    Near(split == 1 ? home : reward[e], agent[e * n + i], $"agent reward of BS {i}");
+                }
+                Near(total, reward[e], "income = Σ of the home incomes");
+                Assert.True(reward[e] > 0f);
+            }
+            env.Advance();
+        }
+    }
 }

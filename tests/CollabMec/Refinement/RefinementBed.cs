@@ -87,6 +87,20 @@ public sealed class RefinementBed : IDisposable
         return b.View;
     }
 
+    /// <summary>Copies the case's device state (after the host changed it) into the views.</summary>
+    public void UploadState()
+    {
+        var c = Case;
+        var v = Views;
+        v.BatteryJ.CopyFromCPU(c.BatteryJ);
+        v.SizeBits.CopyFromCPU(c.SizeBits);
+        v.CyclesPerBit.CopyFromCPU(c.CyclesPerBit);
+        v.DeadlineS.CopyFromCPU(c.DeadlineS);
+        v.Award.CopyFromCPU(c.Award);
+        v.Gain.CopyFromCPU(c.Gain);
+        v.TxPowerW.CopyFromCPU(c.TxPowerW);
+    }
+
     public DecodeResult Decode(float[] proto)
     {
         Proto.View.SubView(0, proto.Length).CopyFromCPU(proto);
