@@ -28,7 +28,7 @@ public class GreedyBaselineTests
     public void DecoderKeepsEveryGreedyTask_OnRandomStates(MecHeuristic heuristic)
     {
         using var device = ComputeDevice.Create(DeviceKind.Cpu);
-        var c = Crowded(61, 3000);
+        var c = Crowded(61, 1200);
         using var bed = new BaselineBed(device, c, heuristic);
         var (proto, r) = bed.ActAndDecode();
         int admitted = 0, peer = 0;
@@ -62,7 +62,7 @@ public class GreedyBaselineTests
     {
         // 30/55/80 devices, F = 0.6 GHz, spec §3 draws; batteries near the greedy regime (§9: mean 37–45 mJ).
         using var device = ComputeDevice.Create(DeviceKind.Cpu);
-        var c = MecCase.Random(71, 64, 3, 80, corners: false);
+        var c = MecCase.Random(71, 24, 3, 80, corners: false);
         var rng = new System.Random(72);
         int[] counts = [30, 55, 80];
         for (int d = 0; d < c.E * c.Slots; d++)

@@ -54,7 +54,7 @@ public class CpuRuleTests
     public void GreedyFill_KeepsASupersetOfThePrefix()
     {
         using var device = ComputeDevice.Create(DeviceKind.Cpu);
-        var c = MecCase.Random(51, 1000, 3, 16, corners: false);
+        var c = MecCase.Random(51, 400, 3, 16, corners: false);
         for (int b = 0; b < c.CpuHz.Length; b++) c.CpuHz[b] = 0.3e9f;
         for (int d = 0; d < c.BatteryJ.Length; d++) c.BatteryJ[d] *= 20f;
         var proto = Make(c, Kind.Uniform, 52);

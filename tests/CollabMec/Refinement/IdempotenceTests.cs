@@ -14,7 +14,7 @@ public class IdempotenceTests
     public void ReDecodingTheRefinedAction_KeepsXAndTarget(Kind kind)
     {
         using var device = ComputeDevice.Create(DeviceKind.Cpu);
-        var c = MecCase.Random(41 + (int)kind, 1500, 3, 16);
+        var c = MecCase.Random(41 + (int)kind, 600, 3, 16);
         Array.Clear(c.CpuMode);
         Array.Clear(c.CpuDropRule);
         var proto = Make(c, kind, 43);

@@ -22,7 +22,7 @@ public class NearestActionTests
         using var bed = new RefinementBed(device, c);
         bed.Proto.View.SubView(0, proto.Length).CopyFromCPU(proto);
         // D1 alone: the kernel called directly on the host (the host path runs the same method).
-        for (int d = 0; d < c.E * c.Slots; d++) NearestAction.NearestActionKernel(d, bed.Views, bed.Proto.View);
+        for (int cell = 0; cell < c.E * c.N; cell++) NearestAction.NearestActionKernel(cell, bed.Views, bed.Proto.View);
         var r = bed.Read();
         int offloads = 0, discards = 0, unjudged = 0;
         for (int d = 0; d < c.E * c.Slots; d++)
@@ -59,7 +59,7 @@ public class NearestActionTests
         proto[10] = 0.5f; proto[11] = 0.6f; proto[12] = 0.6f; proto[13] = 0.6f;
         using var bed = new RefinementBed(device, c);
         bed.Proto.View.CopyFromCPU(proto);
-        for (int d = 0; d < 3; d++) NearestAction.NearestActionKernel(d, bed.Views, bed.Proto.View);
+        for (int cell = 0; cell < 3; cell++) NearestAction.NearestActionKernel(cell, bed.Views, bed.Proto.View);
         var r = bed.Read();
         Assert.Equal(new sbyte[] { -1, 0, 0 }, r.Target);
         Assert.Equal(new byte[] { 0, 1, 1 }, r.NnOffload);

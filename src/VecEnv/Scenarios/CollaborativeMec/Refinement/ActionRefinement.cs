@@ -14,13 +14,12 @@ namespace GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement;
 public sealed class ActionRefinement
 {
     private readonly Kernel<RefinementViews, ArrayView<float>> _nearest, _budget, _greedyFill, _totals, _allocate;
-    private readonly Kernel<RefinementViews, ArrayView<byte>> _cellRx, _stageRate;
+    private readonly Kernel<RefinementViews, ArrayView<byte>> _stageRate;
     private readonly Kernel<RefinementViews> _energy, _demand, _counts;
 
     public ActionRefinement(ComputeDevice device)
     {
         _nearest = device.Load<RefinementViews, ArrayView<float>>(NearestAction.NearestActionKernel);
-        _cellRx = device.Load<RefinementViews, ArrayView<byte>>(CellRxPower.CellRxPowerKernel);
         _energy = device.Load<RefinementViews>(EnergyCheck.EnergyCheckKernel);
         _demand = device.Load<RefinementViews>(MinimumDemand.MinimumDemandKernel);
         _budget = device.Load<RefinementViews, ArrayView<float>>(CpuBudget.CpuBudgetKernel);
@@ -41,24 +40,20 @@ public sealed class ActionRefinement
         long need = (long)numEnvs * ProtoLength(v.N, v.UMax);
         if (proto.Length < need)
             throw new ArgumentException($"proto-action holds {proto.Length} values; {numEnvs} envs need {need} (N·U_max·(N+2) each)", nameof(proto));
-        int devices = numEnvs * v.Slots, cells = numEnvs * v.N;
-        _nearest(devices, v, proto);                 // D1
-        _cellRx(cells, v, v.NnOffload);
-        _energy(devices, v);                         // D2 (R0)
-        _cellRx(cells, v, v.EnergyOk);
-        _demand(devices, v);                         // D3 (R1)
-        _budget(devices, v, proto);                  // D4
+        // One thread per (env, cell) for every stage but the per-env counters: a cell's S and its devices'
+        // tests share the thread, and the host path pays one call per cell rather than per device.
+        int cells = numEnvs * v.N;
+        _nearest(cells, v, proto);                   // D1
+        _energy(cells, v);                           // D2 (R0)
+        _demand(cells, v);                           // D3 (R1)
+        _budget(cells, v, proto);                    // D4
         _greedyFill(cells, v, proto);
         _totals(cells, v, proto);                    // D5
-        _allocate(devices, v, proto);
+        _allocate(cells, v, proto);
         Rates(v, v.Offload, numEnvs);                // S4 (R2)
         _counts(numEnvs, v);
     }
 
     /// <summary>CellRxPowerW and RateBps for the transmitting set <paramref name="transmitting"/> [E, N, U_max].</summary>
-    public void Rates(in RefinementViews v, ArrayView<byte> transmitting, int numEnvs)
-    {
-        _cellRx(numEnvs * v.N, v, transmitting);
-        _stageRate(numEnvs * v.Slots, v, transmitting);
-    }
+    public void Rates(in RefinementViews v, ArrayView<byte> transmitting, int numEnvs) => _stageRate(numEnvs * v.N, v, transmitting);
 }

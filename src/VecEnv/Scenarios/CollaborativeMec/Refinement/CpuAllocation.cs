@@ -28,7 +28,14 @@ public static class CpuAllocation
         v.BsWeight[bs] = weight;
     }
 
-    public static void AllocationKernel(Index1D d, RefinementViews v, ArrayView<float> proto)
+    /// <summary>One thread per (env, cell): f and the final Target of each of the cell's device slots.</summary>
+    public static void AllocationKernel(Index1D cell, RefinementViews v, ArrayView<float> proto)
+    {
+        int e = cell / v.N;
+        for (int j = 0; j < v.UMax; j++) Allocate(v, proto, cell * v.UMax + j, e);
+    }
+
+    public static void Allocate(in RefinementViews v, ArrayView<float> proto, int d, int e)
     {
         if (v.Offload[d] == 0)
         {
@@ -36,7 +43,6 @@ public static class CpuAllocation
             v.AllocHz[d] = 0f;
             return;
         }
-        int e = d / v.Slots;
         int bs = v.Bs(e, v.Target[d]);
         float cpuHz = v.CpuHz[bs];
         float protoWeight = proto[v.Proto(d) + v.N + 1];

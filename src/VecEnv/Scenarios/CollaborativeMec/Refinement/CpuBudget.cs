@@ -7,7 +7,7 @@ namespace GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement;
 /// D4 (eq. 10, Algorithm 1 lines 3–8): the CPU budget of every processing BS b. Υ_b = {x'' = 1, Target = b},
 /// ordered by (ϱ descending, flat index ascending).
 /// <para>Prefix rule (the paper's while-loop, default): keep q iff P_q = Σ_{q' ∈ Υ_b, key(q') ≤ key(q)} term_q' ≤ F_b,
-/// one thread per device scanning its env's N·U_max slots (no sort), the terms added in ascending q'. Partial
+/// each task scanning its env's N·U_max slots (no sort; one thread per (env, cell) runs its cell's tasks), the terms added in ascending q'. Partial
 /// sums of non-negative floats in a fixed order are monotone, so the kept set is a prefix even in float32.</para>
 /// <para>The term is l (DemandBased) or ŵ·F_b (ActorLiteral). The BSs are independent because l is fixed from D3.</para>
 /// </summary>
@@ -17,17 +17,27 @@ public static class CpuBudget
     public static float Term(in RefinementViews v, ArrayView<float> proto, int d, float cpuHz, int mode) =>
         mode == (int)CpuMode.ActorLiteral ? Clamp01(proto[v.Proto(d) + v.N + 1]) * cpuHz : v.DemandHz[d];
 
-    public static void CpuBudgetKernel(Index1D d, RefinementViews v, ArrayView<float> proto)
+    /// <summary>One thread per (env, cell): the prefix rule for each of the cell's device slots.</summary>
+    public static void CpuBudgetKernel(Index1D cell, RefinementViews v, ArrayView<float> proto)
     {
-        v.Offload[d] = 0;
-        int e = d / v.Slots;
-        if (v.EnergyOk[d] == 0 || v.CpuDropRule[e] == (int)CpuDropRule.GreedyFill) return;
-        int q = d - e * v.Slots;
+        int e = cell / v.N;
+        bool prefixRule = v.CpuDropRule[e] != (int)CpuDropRule.GreedyFill;
+        for (int j = 0; j < v.UMax; j++)
+        {
+            int d = cell * v.UMax + j;
+            v.Offload[d] = prefixRule && v.EnergyOk[d] != 0 && Fits(v, proto, d, e) ? (byte)1 : (byte)0;
+        }
+    }
+
+    /// <summary>P_q ≤ F_b for device slot d (x'' = 1) of env e: its O(N·U_max) prefix sum, terms in ascending q'.</summary>
+    public static bool Fits(in RefinementViews v, ArrayView<float> proto, int d, int e)
+    {
+        int first = e * v.Slots;
+        int q = d - first;
         int target = v.Target[d];
         int mode = v.CpuMode[e];
         float cpuHz = v.CpuHz[v.Bs(e, target)];
         float own = v.Priority[d];
-        int first = e * v.Slots;
         float prefix = 0f;
         for (int q2 = 0; q2 < v.Slots; q2++)
         {
@@ -35,7 +45,7 @@ public static class CpuBudget
             if (v.EnergyOk[d2] != 0 && v.Target[d2] == target && NotAfter(v.Priority[d2], q2, own, q))
                 prefix += Term(v, proto, d2, cpuHz, mode);
         }
-        v.Offload[d] = prefix <= cpuHz ? (byte)1 : (byte)0;
+        return prefix <= cpuHz;
     }
 
     /// <summary>

@@ -4,31 +4,34 @@ using static GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement.RefinementRule
 namespace GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement;
 
 /// <summary>
-/// D3 (eq. 18): with R1 from the D2 set, the minimum CPU demand l = z·v/(δ − z/R1 − d_c) (L_INF when the
-/// slack is not positive) and the priority ϱ = g/l (0 when infeasible). RateBps holds R1 afterwards.
-/// Needs <see cref="CellRxPower"/> over EnergyOk first.
+/// D3 (eq. 18), one thread per (env, cell): R1 from the cell's D2 set, then the minimum CPU demand
+/// l = z·v/(δ − z/R1 − d_c) (L_INF when the slack is not positive) and the priority ϱ = g/l (0 when
+/// infeasible). RateBps holds R1 afterwards.
 /// </summary>
 public static class MinimumDemand
 {
-    public static void MinimumDemandKernel(Index1D d, RefinementViews v)
+    public static void MinimumDemandKernel(Index1D cell, RefinementViews v)
     {
-        if (v.EnergyOk[d] == 0)
+        int e = cell / v.N, home = cell - e * v.N;
+        float s1 = CellRxPower.Sum(v, cell, v.EnergyOk);
+        v.CellRxPowerW[cell] = s1;
+        for (int j = 0; j < v.UMax; j++)
         {
-            v.RateBps[d] = 0f;
-            v.DemandHz[d] = 0f;
-            v.Priority[d] = 0f;
-            return;
+            int d = cell * v.UMax + j;
+            if (v.EnergyOk[d] == 0)
+            {
+                v.RateBps[d] = 0f;
+                continue;
+            }
+            int target = v.Target[d];
+            float r1 = CellRxPower.Rate(v, d, e, s1);
+            float z = v.SizeBits[d];
+            float upload = UploadDelayS(z, r1);
+            float wired = WiredDelayS(z, v.WiredBps[v.Link(e, home, target)], home, target);
+            float demand = MinDemandHz(z, v.CyclesPerBit[d], v.DeadlineS[d], upload, wired);
+            v.RateBps[d] = r1;
+            v.DemandHz[d] = demand;
+            v.Priority[d] = PriorityOf(v.Award[d], demand);
         }
-        int e = d / v.Slots;
-        int home = (d - e * v.Slots) / v.UMax;
-        int target = v.Target[d];
-        float r1 = CellRateBps(v.CellRxPowerW[d / v.UMax], v.TxPowerW[d] * v.Gain[d], v.BandwidthHz[e], v.NoisePsd[e]);
-        float z = v.SizeBits[d];
-        float upload = UploadDelayS(z, r1);
-        float wired = WiredDelayS(z, v.WiredBps[v.Link(e, home, target)], home, target);
-        float demand = MinDemandHz(z, v.CyclesPerBit[d], v.DeadlineS[d], upload, wired);
-        v.RateBps[d] = r1;
-        v.DemandHz[d] = demand;
-        v.Priority[d] = PriorityOf(v.Award[d], demand);
     }
 }

@@ -11,10 +11,16 @@ namespace GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement;
 /// </summary>
 public static class NearestAction
 {
-    public static void NearestActionKernel(Index1D d, RefinementViews v, ArrayView<float> proto)
+    /// <summary>One thread per (env, cell): D1 for each of the cell's device slots.</summary>
+    public static void NearestActionKernel(Index1D cell, RefinementViews v, ArrayView<float> proto)
     {
-        int e = d / v.Slots;
-        int home = (d - e * v.Slots) / v.UMax;
+        int e = cell / v.N, home = cell - e * v.N;
+        for (int j = 0; j < v.UMax; j++) Decide(v, proto, cell * v.UMax + j, e, home);
+    }
+
+    /// <summary>D1 for device slot d of env e, home BS <paramref name="home"/>.</summary>
+    public static void Decide(in RefinementViews v, ArrayView<float> proto, int d, int e, int home)
+    {
         int p0 = v.Proto(d);
         byte offload = 0;
         sbyte target = -1;

@@ -1,22 +1,22 @@
 using ILGPU;
-using static GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement.RefinementRules;
 
 namespace GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement;
 
 /// <summary>
-/// The rate of every transmitting device from its cell's S (after <see cref="CellRxPower"/> with the same set),
-/// written to RateBps; 0 for devices that do not transmit. Used for R2 (S4) after D5.
+/// One thread per (env, cell): S over the transmitting set, then the rate of each transmitting device
+/// (0 for the others), into CellRxPowerW and RateBps. Used for R2 (S4) after D5.
 /// </summary>
 public static class StageRate
 {
-    public static void StageRateKernel(Index1D d, RefinementViews v, ArrayView<byte> transmitting)
+    public static void StageRateKernel(Index1D cell, RefinementViews v, ArrayView<byte> transmitting)
     {
-        if (transmitting[d] == 0)
+        int e = cell / v.N;
+        float s = CellRxPower.Sum(v, cell, transmitting);
+        v.CellRxPowerW[cell] = s;
+        for (int j = 0; j < v.UMax; j++)
         {
-            v.RateBps[d] = 0f;
-            return;
+            int d = cell * v.UMax + j;
+            v.RateBps[d] = transmitting[d] != 0 ? CellRxPower.Rate(v, d, e, s) : 0f;
         }
-        int e = d / v.Slots;
-        v.RateBps[d] = CellRateBps(v.CellRxPowerW[d / v.UMax], v.TxPowerW[d] * v.Gain[d], v.BandwidthHz[e], v.NoisePsd[e]);
     }
 }
