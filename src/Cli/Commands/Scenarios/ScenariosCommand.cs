@@ -47,7 +47,6 @@ public sealed class ScenariosCommand(IAnsiConsole console) : Command<ScenariosCo
             JsonOut.Write(console, new Dictionary<string, object>
             {
                 ["scenarios"] = specs.Select(x => Describe(x.Scenario, x.Spec, settings)).ToArray(),
-                ["planned"] = settings.Scenario == null ? ScenarioRegistry.Planned.Select(p => new { p.Id, p.Title, p.Source }).ToArray() : [],
             });
             return GpuTwinApp.ExitOk;
         }
@@ -81,9 +80,6 @@ public sealed class ScenariosCommand(IAnsiConsole console) : Command<ScenariosCo
             }
             console.WriteLine();
         }
-        if (settings.Scenario == null)
-            foreach (var p in ScenarioRegistry.Planned)
-                console.MarkupLine($"[grey]{p.Id}  {Markup.Escape(p.Title)} ({Markup.Escape(p.Source)}): not implemented yet[/]");
         return GpuTwinApp.ExitOk;
     }
 
