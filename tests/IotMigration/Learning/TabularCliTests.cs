@@ -17,7 +17,8 @@ public class TabularCliTests
         return (code, console.Output, err.ToString());
     }
 
-    private static readonly string[] Tiny = ["--set", "users_per_server=3", "--set", "servers=4", "--set", "env.episode_slots=10", "--envs", "2", "--device", "cpu"];
+    private static readonly string[] Tiny = ["--set", "users_per_server=3", "--set", "servers=4", "--set", "env.episode_slots=10",
+        "--set", "auth_audit_per_episode=0", "--set", "algo.eval_episodes=1", "--envs", "2", "--device", "cpu"];
 
     [Fact]
     public void TrainJal_WritesTheRunDirectory_ThenEvalComparesWithTheBaselines()
@@ -41,7 +42,7 @@ public class TabularCliTests
             Assert.Equal(0.2, config.RootElement.GetProperty("Algo").GetProperty("Alpha").GetDouble(), 6);
         }
 
-        (code, output, err) = Run("eval", "--run", runDir, "--episodes", "2", "--steps", "20", "--device", "cpu", "--json");
+        (code, output, err) = Run("eval", "--run", runDir, "--episodes", "2", "--steps", "10", "--device", "cpu", "--json");
         Assert.True(code == 0, err + output);
         using var doc = JsonDocument.Parse(output);
         var policies = doc.RootElement.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("policy").GetString()).ToList();
