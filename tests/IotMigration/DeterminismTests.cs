@@ -21,7 +21,10 @@ public class DeterminismTests
         parts.AddRange(Row(Read(s.SessionMask), e, u).Select(x => (float)x));
         parts.AddRange(Row(Read(s.ReqServing), e, n).Select(x => (float)x));
         parts.AddRange(Row(Read(s.Load), e, n).Select(x => (float)x));
-        parts.AddRange(Row(Read(env.CounterTotals), e, c).Select(x => (float)x));
+        // The audit count is a run-level sample over the batch's envs (spec §6.A.5), the one counter that depends on E.
+        var totals = Row(Read(env.CounterTotals), e, c);
+        totals[IotMigrationCounters.Audits] = 0;
+        parts.AddRange(totals.Select(x => (float)x));
         parts.Add(Read(s.RewardEnv)[e]);
         parts.Add(Read(s.NReq)[e]);
         parts.Add(Read(s.Episode)[e]);

@@ -11,7 +11,7 @@ public static class IotMigrationCounters
         Handshakes = 14, Refused = 15, RefusedExpired = 16, RefusedWrongIssuer = 17, RefusedTampered = 18, RefusedRevoked = 19,
         RefusedWrongKey = 20, AuthLatencyS = 21, EnvSteps = 22, RewardEnv = 23, Decisions = 24, Episodes = 25,
         UsersJoined = 26, JoinBadExpired = 27, JoinBadWrongIssuer = 28, JoinBadTampered = 29, JoinBadRevoked = 30,
-        JoinBadWrongKey = 31, AttemptUsers = 32, Audits = 33, AuditMismatch = 34, RefusedOther = 35;
+        JoinBadWrongKey = 31, AttemptUsers = 32, Audits = 33, AuditMismatch = 34, RefusedOther = 35, UplinkAttempts = 36;
 
     /// <summary>Columns of the host join-pass counts [E, JoinWidth]: joined users, join_bad by reason 1..5, audits, audit mismatches.</summary>
     public const int JoinUsers = 0, JoinBadFirst = 1, JoinAudits = 6, JoinAuditMismatch = 7, JoinWidth = 8;
@@ -28,7 +28,7 @@ public static class IotMigrationCounters
             new("users_joined", "1"), new("join_bad_expired", "1"), new("join_bad_wrong_issuer", "1"),
             new("join_bad_tampered", "1"), new("join_bad_revoked", "1"), new("join_bad_wrong_key", "1"),
             new("offload_attempt_users", "1"), new("auth_audits", "1"), new("auth_audit_mismatch", "1"),
-            new("auth_refused_other", "1"),
+            new("auth_refused_other", "1"), new("uplink_attempts", "1"),
         ],
         [
             new("mean_latency_s", "s", "mean T_proc over all tasks (Figs. 5, 6)", LatencyS, Tasks, Headline: true),
@@ -41,7 +41,7 @@ public static class IotMigrationCounters
             new("mean_theta", "1", "mean effective local share θ (1 for local)", ThetaSum, Tasks),
             new("migration_ratio", "1", "MIGRATE among the transmitting tasks", Migrations, Transmitters),
             new("rate_outages", "1", "offloads that fell back to local with R < R_min", RateOutages, -1),
-            new("rate_outage_ratio", "1", "rate outages per chosen offload that reached the uplink", RateOutages, Transmitters),
+            new("rate_outage_ratio", "1", "rate outages per offload that reached the uplink (pass-1 transmitters)", RateOutages, UplinkAttempts),
             new("mean_sinr_db", "dB", "mean final-pass SINR over the transmitters", SinrDb, Transmitters),
             new("mean_rate_bps", "bit/s", "mean final-pass rate over the transmitters", RateBps, Transmitters),
             new("server_load_mean", "tasks", "mean n_m over servers and slots", ServerLoad, ServerSteps),

@@ -31,6 +31,7 @@ public sealed class IotMigrationEnv : ISlotEnv
     private readonly bool _ownsAuthority;
     private readonly IotMigrationJoinPass _join;
     private IotMigrationState _s;
+    /// <summary>Slots simulated since construction: t_v = SimEpoch + this·Δt (spec §6.A.1).</summary>
     private long _globalSlot;
     private int _episode, _slot;
 
@@ -149,7 +150,7 @@ public sealed class IotMigrationEnv : ISlotEnv
     public void Reset(ulong seed)
     {
         _s.Seed = seed;
-        _globalSlot = 0;
+        // The certificate clock t_v runs over the env object's whole life (training, then evaluation resets).
         _episode = 0;
         _slot = 0;
         UploadServerLayout(seed);

@@ -17,7 +17,7 @@ public static class IotMigrationRules
 
     public static bool IsOffload(int action) => action > 0;
 
-    public static bool IsMigrate(int action, int levels) => action >= levels;
+    public static bool IsMigrate(int action, int levels) => action >= levels && action != NoTask;
 
     /// <summary>Local share θ: 1 for LOCAL, else the action's grid level.</summary>
     public static float Theta(int action, int levels)
@@ -76,9 +76,20 @@ public static class IotMigrationRules
 
     #region Radio and latency (spec §6 S5–S8)
 
-    /// <summary>g(d) = 10^(−(a + b·log10(max(d, d_min)/1 km))/10); 1.995e−4·d^−3 at the defaults.</summary>
+    /// <summary>
+    /// g(d) = 10^(−(a + b·log10(max(d, d_min)/1 km))/10); 1.995e−4·d^−3 at the defaults. The paper's b = 30 dB/decade
+    /// (α = 3) is evaluated as g(1 km)/d_km³, without a log and an exp per link (the geometry cache computes U·N of them per slot).
+    /// </summary>
     public static float Gain(float distanceM, float plADb, float plBDb, float dMinM) =>
-        PathLoss.LogDistanceGain(plADb, plBDb, FMath.Max(distanceM, dMinM) / 1000f);
+        Gain(distanceM, Decibel.ToLinear(-plADb), plADb, plBDb, dMinM);
+
+    /// <summary>The same with g(1 km) = 10^(−a/10) hoisted out of the per-link loop.</summary>
+    public static float Gain(float distanceM, float gainAt1Km, float plADb, float plBDb, float dMinM)
+    {
+        float dKm = FMath.Max(distanceM, dMinM) / 1000f;
+        if (plBDb == 30f) return gainAt1Km / (dKm * dKm * dKm);
+        return PathLoss.LogDistanceGain(plADb, plBDb, dKm);
+    }
 
     /// <summary>R = W·log2(1 + SINR) (eq. 3).</summary>
     public static float RateBps(float bandwidthHz, float sinr) => ShannonRate.Bps(bandwidthHz, sinr);

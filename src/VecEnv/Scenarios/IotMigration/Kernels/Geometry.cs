@@ -1,4 +1,5 @@
 using GpuTwin.Kernels.Numerics;
+using GpuTwin.Kernels.Radio;
 using static GpuTwin.VecEnv.Scenarios.IotMigration.IotMigrationParameters;
 
 namespace GpuTwin.VecEnv.Scenarios.IotMigration.Kernels;
@@ -13,7 +14,7 @@ public static class Geometry
     public static void Update(in IotMigrationState s, int e)
     {
         int uCount = s.Users(e), nCount = s.Servers(e);
-        float plA = s.P(e, PlADb), plB = s.P(e, PlBDb), dMin = s.P(e, DMinM);
+        float plA = s.P(e, PlADb), plB = s.P(e, PlBDb), dMin = s.P(e, DMinM), g1Km = Decibel.ToLinear(-plA);
         for (int m = 0; m < s.NMax; m++) s.ReqServing[s.Server(e, m)] = 0;
         for (int i = 0; i < s.UMax; i++)
         {
@@ -33,7 +34,7 @@ public static class Geometry
                 if (m >= nCount) { s.Gain[l] = 0f; continue; }
                 float dx = x - s.ServerX(e, m), dy = y - s.ServerY(e, m);
                 float d = FMath.Sqrt(dx * dx + dy * dy);
-                s.Gain[l] = IotMigrationRules.Gain(d, plA, plB, dMin);
+                s.Gain[l] = IotMigrationRules.Gain(d, g1Km, plA, plB, dMin);
                 // Strict < keeps ties on the lower index for both ranks.
                 if (d < dBest) { second = best; dSecond = dBest; best = m; dBest = d; }
                 else if (d < dSecond) { second = m; dSecond = d; }

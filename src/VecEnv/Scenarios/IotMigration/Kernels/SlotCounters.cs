@@ -17,12 +17,13 @@ public static class SlotCounters
         int uCount = s.Users(e), nCount = s.Servers(e), levels = s.ThetaLevels(e);
         float z = s.P(e, DeadlineS);
         float tasks = 0f, latency = 0f, reward = 0f, viol = 0f, off = 0f, theta = 0f, mig = 0f, tx = 0f, outages = 0f;
-        float sinrDb = 0f, rate = 0f, handshakes = 0f, refused = 0f, authS = 0f, decisions = 0f, attempts = 0f, refusedOther = 0f;
+        float uplink = 0f, sinrDb = 0f, rate = 0f, handshakes = 0f, refused = 0f, authS = 0f, decisions = 0f, attempts = 0f, refusedOther = 0f;
         float r1 = 0f, r2 = 0f, r3 = 0f, r4 = 0f, r5 = 0f;
         for (int i = 0; i < uCount; i++)
         {
             int u = s.User(e, i);
-            if (s.Outage[u] != 0) outages += 1f;
+            if (s.Outage[u] != 0) { outages += 1f; uplink += 1f; }
+            else if (s.TxFlag[u] != 0) uplink += 1f;
             if (s.Attempted[u] == 2) { attempts += 1f; s.Attempted[u] = 1; }
             int a = s.ActionEff[u];
             if (a == R.NoTask) continue;
@@ -72,6 +73,7 @@ public static class SlotCounters
         Put(s, o + C.Migrations, mig);
         Put(s, o + C.Transmitters, tx);
         Put(s, o + C.RateOutages, outages);
+        Put(s, o + C.UplinkAttempts, uplink);
         Put(s, o + C.SinrDb, sinrDb);
         Put(s, o + C.RateBps, rate);
         Put(s, o + C.ServerLoad, load);
