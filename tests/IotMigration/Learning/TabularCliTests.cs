@@ -2,6 +2,7 @@ using System.Text.Json;
 using GpuTwin.Cli;
 using GpuTwin.Tests.Training.Runs;
 using GpuTwin.Training.Runs;
+using GpuTwin.Training.Tabular;
 using Spectre.Console.Testing;
 
 namespace GpuTwin.Tests.IotMigration.Learning;
@@ -51,6 +52,15 @@ public class TabularCliTests
         (code, _, err) = Run("eval", "--run", runDir, "--checkpoint", "best");
         Assert.Equal(2, code);
         Assert.Contains("allowed: latest", err);
+    }
+
+    [Fact]
+    public void Help_StatesTheTabularPresetBudgets()
+    {
+        var (code, output, _) = Run("train", "--help");
+        Assert.Equal(0, code);
+        Assert.Contains($"quick = {TabularOptions.QuickEpisodes}, paper = {TabularOptions.PaperEpisodes}", output);
+        Assert.Contains("jal|il", output);
     }
 
     [Theory]

@@ -7,8 +7,8 @@ using GpuTwin.Training.Ppo;
 using GpuTwin.Training.Runs;
 using GpuTwin.Training.Sessions;
 using GpuTwin.Training.Tabular;
-using GpuTwin.VecEnv.Scenarios.IotMigration;
 using GpuTwin.VecEnv.Scenarios;
+using GpuTwin.VecEnv.Scenarios.IotMigration;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
