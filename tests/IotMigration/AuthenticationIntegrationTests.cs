@@ -92,6 +92,20 @@ public class AuthenticationIntegrationTests
         Assert.Equal(0, m["auth_audit_mismatch"]);
     }
 
+    /// <summary>§11: at f_bad = 0.2 about 20% (± 0.03) of the users that offload at least once are refused, every reason near 1/5.</summary>
+    [Fact]
+    public void RefusedUserFraction_FollowsTheBadFraction_UnderRandom()
+    {
+        using var device = ComputeDevice.Create(DeviceKind.Cpu);
+        using var env = Env(device, 4, ("users_per_server", 30), ("bad_fraction", 0.2));
+        var m = RunMetrics(env, "random", 100, 19);
+        Assert.InRange(m["refused_user_fraction"], 0.17, 0.23);
+        double total = m["auth_refused_total"];
+        // ≈ 300 refusals, ≈ 60 per reason (Poisson se ≈ 8): ±30% is about 2 se.
+        foreach (var k in new[] { "expired", "wrong_issuer", "tampered", "revoked", "wrong_key" })
+            Assert.InRange(m["auth_refused_" + k], 0.7 * total / 5, 1.3 * total / 5);
+    }
+
     [Fact]
     public void AuditMismatch_Throws()
     {
@@ -154,6 +168,23 @@ public class AuthenticationIntegrationTests
             return Read(env.CounterTotals);
         }
         Assert.Equal(Totals(0), Totals(1));
+    }
+
+    [Fact]
+    public void DeferredAuthority_IssuesAtTheFirstReset_NotWhenOnlyTheSpecIsRead()
+    {
+        using var device = ComputeDevice.Create(DeviceKind.Cpu);
+        int issued = 0;
+        var deferred = new DeferredCredentialAuthority(1024, 64, 32, () => { issued++; return new FixedVerdictAuthority(); });
+        using var env = Env(device, deferred, 2, ("users_per_server", 5));
+        Assert.Equal(12, env.Spec.Groups[0].ObservationSize);
+        Assert.False(deferred.Issued);
+        env.Reset(1);
+        env.Reset(2);
+        Assert.Equal(1, issued);
+        var wrong = new DeferredCredentialAuthority(1024, 64, 32, () => new FixedVerdictAuthority(poolBad: 8));
+        using var env2 = Env(device, wrong, 1, ("users_per_server", 5));
+        Assert.Throws<InvalidOperationException>(() => env2.Reset(1));
     }
 
     [Fact]

@@ -34,12 +34,16 @@ public class SlotPhysicsTests
         Assert.True(Math.Abs(expected - actual) <= rel * Math.Abs(expected) + 1e-12, $"{what}: expected {expected:R}, got {actual:R}");
 
     [Theory]
-    [InlineData("random", 10)]
-    [InlineData("edge-all", 40)]
-    public void SinrRatesLoadsAndLatencies_MatchTheSpecFormulas_ComputedByHand(string policyName, int rho)
+    [InlineData("random", 10, false)]
+    [InlineData("edge-all", 40, false)]
+    [InlineData("random", 10, true)]
+    public void SinrRatesLoadsAndLatencies_MatchTheSpecFormulas_ComputedByHand(string policyName, int rho, bool paperLiteral)
     {
         using var device = ComputeDevice.Create(DeviceKind.Cpu);
-        using var env = Env(device, 2, ("users_per_server", rho));
+        // paper-literal: T_proc = T_local + T_edge, the source executes all of (1 − θ) (eq. 9 as printed), no auth latency.
+        using var env = paperLiteral
+            ? Env(device, 2, ("users_per_server", rho), ("combine", 1), ("eq9", 1), ("auth_latency", 1))
+            : Env(device, 2, ("users_per_server", rho));
         var s = env.State;
         int n = 15, u = env.UMax, users = rho * n;
         uint[] sessionBefore = [];
@@ -89,7 +93,7 @@ public class SlotPhysicsTests
                         {
                             refused++;
                             double rTilde = Math.Max(Bw * Math.Log2(1 + P * g[i, j] / (Noise + pm[j])), RMin);
-                            t += AuthFailure(reason[q], rTilde);
+                            if (!paperLiteral) t += AuthFailure(reason[q], rTilde);
                         }
                         if (outage[q] != 0) outages++;
                         else if (refusedNow[q] == 0) local++;
@@ -107,13 +111,14 @@ public class SlotPhysicsTests
                     int a = eff[q];
                     bool mig = a >= 5;
                     double theta = (mig ? a - 5 : a - 1) / 4.0, off = 1 - theta;
-                    double hs = (sessionBefore[q] & (1u << j)) == 0 ? AuthSuccess(rf) : 0;
+                    double hs = (sessionBefore[q] & (1u << j)) == 0 && !paperLiteral ? AuthSuccess(rf) : 0;
                     Close(hs, hsS[q], LatencyRel, "handshake latency");
                     double tLocal = C * b * theta / FLocal, tTrans = b * off / rf, edge;
                     if (mig)
                     {
                         double beta = Kappa * off, nu = off - beta;
-                        edge = hs + tTrans + C * b * beta / (FEdge / nm[j]) + b * nu / rf + C * b * nu / (FEdge / nm[target[q]]);
+                        double sourceShare = paperLiteral ? off : beta;
+                        edge = hs + tTrans + C * b * sourceShare / (FEdge / nm[j]) + b * nu / rf + C * b * nu / (FEdge / nm[target[q]]);
                         migrate++;
                     }
                     else
@@ -121,7 +126,7 @@ public class SlotPhysicsTests
                         edge = hs + tTrans + C * b * off / (FEdge / nm[j]);
                         if (theta == 0) stay0++; else partial++;
                     }
-                    Close(Math.Max(tLocal, edge), tProc[q], LatencyRel, $"T_proc of env {e} user {i} (action {a})");
+                    Close(paperLiteral ? tLocal + edge : Math.Max(tLocal, edge), tProc[q], LatencyRel, $"T_proc of env {e} user {i} (action {a})");
                 }
             }
         });

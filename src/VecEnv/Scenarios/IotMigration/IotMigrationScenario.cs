@@ -74,10 +74,12 @@ public sealed class IotMigrationScenario : IScenario
         return (Math.Max(1024, uMax), Math.Max(15, (int)grid.Max("servers")));
     }
 
-    /// <summary>A real X.509 authority (spec §6.A.2) sized for the grid: one per env object.</summary>
+    /// <summary>A real X.509 authority (spec §6.A.2) sized for the grid, one per env object, issued at the env's first reset.</summary>
     private static ICredentialAuthority DefaultAuthority(ParameterGrid grid)
     {
         var (poolGood, edges) = PoolFor(grid);
-        return new X509CredentialAuthority(poolGood: poolGood, poolBad: 64, edgeServers: edges);
+        const int poolBad = 64;
+        return new DeferredCredentialAuthority(poolGood, poolBad, edges,
+            () => new X509CredentialAuthority(poolGood: poolGood, poolBad: poolBad, edgeServers: edges));
     }
 }

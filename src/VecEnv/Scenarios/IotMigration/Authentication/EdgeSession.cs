@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 
 namespace GpuTwin.VecEnv.Scenarios.IotMigration.Authentication;
 
@@ -27,14 +26,14 @@ public sealed class EdgeSession : IDisposable
         _verificationTime = verificationTime;
         _peerPurpose = peerPurpose;
         _r2 = nonces.R2;
-        using var own = X509CertificateLoader.LoadCertificate(credential.CertificateDer);
-        CommonName = own.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
     }
 
-    public string CommonName { get; }
+    public string CommonName => _credential.CommonName;
 
     /// <summary>Message 4: the server's certificate (a copy).</summary>
     public byte[] CertificateDer => (byte[])_credential.CertificateDer.Clone();
+
+    internal byte[] CertificateDerShared => _credential.CertificateDer;
 
     /// <summary>This session's challenge R2 (a copy).</summary>
     public byte[] R2 => (byte[])_r2.Clone();

@@ -24,7 +24,8 @@ public interface ICredentialAuthority : IDisposable
     /// A fresh, full handshake (§6.A.3 steps 1–7, new nonces and signatures) of pool credential
     /// <paramref name="poolIndex"/> against edge server <paramref name="server"/> at simulated time
     /// <paramref name="simulatedSeconds"/> after SimEpoch. The nonce key (seed, env, user, server, attempt) makes
-    /// Deterministic-mode nonces reproducible.
+    /// Deterministic-mode nonces reproducible. Throws InvalidOperationException when the CRL is not current at that
+    /// time (revocation never fails open), ArgumentOutOfRangeException for an index or time out of range.
     /// </summary>
     AuthReason LiveHandshake(int poolIndex, int server, double simulatedSeconds, ulong seed, int env, int user, int attempt);
 

@@ -1,6 +1,7 @@
 using System.Formats.Asn1;
 using System.Numerics;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 
 namespace GpuTwin.VecEnv.Scenarios.IotMigration.Authentication;
 
@@ -9,7 +10,7 @@ namespace GpuTwin.VecEnv.Scenarios.IotMigration.Authentication;
 /// signature is checked with the TA key and its issuer against the TA's subject, and the revoked serials go into a
 /// set. An invalid CRL throws at parse time and a stale one throws at use: revocation never fails open.
 /// </summary>
-internal sealed class RevocationList
+public sealed class RevocationList
 {
     private readonly HashSet<string> _revokedSerials;
 
@@ -26,7 +27,7 @@ internal sealed class RevocationList
     public DateTimeOffset NextUpdate { get; }
     public int Count => _revokedSerials.Count;
 
-    /// <summary>Throws unless thisUpdate ≤ t_v &lt; nextUpdate.</summary>
+    /// <summary>Throws InvalidOperationException unless thisUpdate ≤ t_v &lt; nextUpdate.</summary>
     public void EnsureCurrent(DateTimeOffset verificationTime)
     {
         if (verificationTime < ThisUpdate || verificationTime >= NextUpdate)
@@ -35,23 +36,38 @@ internal sealed class RevocationList
                 "the simulated time of a run must stay inside the CRL window (revocation never fails open)");
     }
 
+    /// <summary>Whether the certificate serial (big-endian, as in the DER) is on this CRL.</summary>
     public bool IsRevoked(ReadOnlySpan<byte> serialBigEndian) => _revokedSerials.Contains(SerialKey(serialBigEndian));
 
     /// <summary>Canonical serial text: big-endian hex without leading zero bytes.</summary>
-    public static string SerialKey(ReadOnlySpan<byte> serialBigEndian)
+    internal static string SerialKey(ReadOnlySpan<byte> serialBigEndian)
     {
         int start = 0;
         while (start < serialBigEndian.Length - 1 && serialBigEndian[start] == 0) start++;
         return Convert.ToHexString(serialBigEndian[start..]);
     }
 
-    public static RevocationList Parse(byte[] der, ECDsa issuerKey, ReadOnlySpan<byte> issuerSubject)
+    /// <summary>
+    /// Parses and checks <paramref name="crlDer"/> against the TA certificate <paramref name="trustAnchorDer"/>
+    /// (signature with its key, issuer equal to its subject). Throws InvalidOperationException when the CRL is not
+    /// well formed, not the TA's, or has no nextUpdate or CRL number.
+    /// </summary>
+    public static RevocationList Parse(byte[] crlDer, byte[] trustAnchorDer)
+    {
+        ArgumentNullException.ThrowIfNull(crlDer);
+        ArgumentNullException.ThrowIfNull(trustAnchorDer);
+        using var anchor = X509CertificateLoader.LoadCertificate(trustAnchorDer);
+        using var key = anchor.GetECDsaPublicKey() ?? throw new ArgumentException("the trust anchor has no EC public key", nameof(trustAnchorDer));
+        return Parse(crlDer, key, anchor.SubjectName.RawData);
+    }
+
+    internal static RevocationList Parse(byte[] der, ECDsa issuerKey, ReadOnlySpan<byte> issuerSubject)
     {
         try
         {
             return ParseChecked(der, issuerKey, issuerSubject);
         }
-        catch (AsnContentException e)
+        catch (Exception e) when (e is AsnContentException or CryptographicException)
         {
             throw new InvalidOperationException("the CRL is not well-formed DER: " + e.Message, e);
         }

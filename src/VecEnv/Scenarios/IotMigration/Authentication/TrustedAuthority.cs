@@ -14,6 +14,7 @@ internal sealed class TrustedAuthority : IDisposable
 {
     private readonly ECDsa _key;
     private readonly X509Certificate2 _certificate; // carries the private key: never handed out
+    private readonly X509AuthorityKeyIdentifierExtension _authorityKeyId;
 
     public TrustedAuthority(DateTimeOffset simEpoch)
     {
@@ -28,6 +29,8 @@ internal sealed class TrustedAuthority : IDisposable
         CertificateDer = _certificate.RawData;
         SubjectName = _certificate.SubjectName.RawData;
         KeyIdentifier = _certificate.Extensions.OfType<X509SubjectKeyIdentifierExtension>().Single().SubjectKeyIdentifierBytes.ToArray();
+        // built once: every credential carries the same AKI, and issuing threads then only read the certificate
+        _authorityKeyId = X509AuthorityKeyIdentifierExtension.CreateFromCertificate(_certificate, true, false);
     }
 
     public DateTimeOffset SimEpoch { get; }
@@ -45,30 +48,33 @@ internal sealed class TrustedAuthority : IDisposable
 
     /// <summary>
     /// Issues a credential with its own P-256 key. <paramref name="deviceKey"/> (WrongKey) makes the device hold an
-    /// unrelated key; otherwise it signs with the certified key.
+    /// unrelated key; otherwise it signs with the certified key. Safe to call from several threads at once.
     /// </summary>
-    public Credential Issue(string subject, string purposeOid, long credentialId, DateTimeOffset notBefore, DateTimeOffset notAfter, bool deviceKey = false)
+    public Credential Issue(string commonName, string organization, string purposeOid, long credentialId,
+        DateTimeOffset notBefore, DateTimeOffset notAfter, bool deviceKey = false)
     {
         var certifiedKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest(subject, certifiedKey, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest($"CN={commonName}, O={organization}", certifiedKey, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(new OidCollection { new Oid(purposeOid) }, false));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(_certificate, true, false));
+        request.CertificateExtensions.Add(_authorityKeyId);
         using var issued = request.Create(_certificate, notBefore, notAfter, X509Profile.Serial(credentialId));
-        if (!deviceKey) return new Credential(issued.RawData, certifiedKey);
+        if (!deviceKey) return new Credential(issued.RawData, commonName, certifiedKey);
         certifiedKey.Dispose(); // a stolen certificate: its private key is not on the device
-        return new Credential(issued.RawData, ECDsa.Create(ECCurve.NamedCurves.nistP256));
+        return new Credential(issued.RawData, commonName, ECDsa.Create(ECCurve.NamedCurves.nistP256));
     }
 
     /// <summary>A properly issued user credential for the standard window.</summary>
     public Credential IssueUser(long id, bool deviceKey = false) =>
-        Issue(X509Profile.UserSubject(id), X509Profile.ClientAuthOid, id,
-            SimEpoch - X509Profile.CredentialLead, SimEpoch + X509Profile.CredentialLifetime, deviceKey);
+        IssueUser(id, SimEpoch - X509Profile.CredentialLead, SimEpoch + X509Profile.CredentialLifetime, deviceKey);
+
+    public Credential IssueUser(long id, DateTimeOffset notBefore, DateTimeOffset notAfter, bool deviceKey = false) =>
+        Issue(X509Profile.UserCommonName(id), X509Profile.UserOrganization, X509Profile.ClientAuthOid, id, notBefore, notAfter, deviceKey);
 
     public Credential IssueEdge(int server, long id) =>
-        Issue(X509Profile.EdgeSubject(server), X509Profile.ServerAuthOid, id,
+        Issue(X509Profile.EdgeCommonName(server), X509Profile.EdgeOrganization, X509Profile.ServerAuthOid, id,
             SimEpoch - X509Profile.CredentialLead, SimEpoch + X509Profile.CredentialLifetime);
 
     /// <summary>
@@ -92,8 +98,10 @@ internal sealed class TrustedAuthority : IDisposable
     /// Tampered: the last digit of the subject CN value "user-…" (asserted to occur exactly once in the DER) becomes
     /// (digit + 1) mod 10. Same length, so the DER stays well formed and loads; the signature no longer matches.
     /// </summary>
-    public static byte[] TamperCommonName(byte[] der, string commonName)
+    public static Credential Tamper(Credential issued)
     {
+        string commonName = issued.CommonName;
+        byte[] der = issued.CertificateDer;
         byte[] pattern = Encoding.ASCII.GetBytes(commonName);
         int at = der.AsSpan().IndexOf(pattern);
         if (at < 0 || der.AsSpan(at + 1).IndexOf(pattern) >= 0)
@@ -104,7 +112,8 @@ internal sealed class TrustedAuthority : IDisposable
         if (digit is < (byte)'0' or > (byte)'9') throw new InvalidOperationException($"the CN '{commonName}' does not end in a digit");
         tampered[last] = (byte)('0' + (digit - '0' + 1) % 10);
         using var reloaded = X509CertificateLoader.LoadCertificate(tampered); // loading does not check the signature
-        return reloaded.RawData;
+        string claimed = reloaded.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+        return issued.WithCertificate(reloaded.RawData, claimed);
     }
 
     public void Dispose()

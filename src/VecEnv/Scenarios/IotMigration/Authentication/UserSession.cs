@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 
 namespace GpuTwin.VecEnv.Scenarios.IotMigration.Authentication;
 
@@ -27,15 +26,15 @@ public sealed class UserSession : IDisposable
         _verificationTime = verificationTime;
         _peerPurpose = peerPurpose;
         _r1 = nonces.R1;
-        using var own = X509CertificateLoader.LoadCertificate(credential.CertificateDer);
-        CommonName = own.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
     }
 
     /// <summary>The subject CN this device claims (for a Tampered credential, the altered one).</summary>
-    public string CommonName { get; }
+    public string CommonName => _credential.CommonName;
 
     /// <summary>Message 3: the device's certificate (a copy).</summary>
     public byte[] CertificateDer => (byte[])_credential.CertificateDer.Clone();
+
+    internal byte[] CertificateDerShared => _credential.CertificateDer;
 
     /// <summary>The user's challenge R1 (a copy).</summary>
     public byte[] R1 => (byte[])_r1.Clone();

@@ -8,7 +8,8 @@ namespace GpuTwin.VecEnv.Scenarios.IotMigration.Authentication;
 /// credential per edge server and the TA's CRL (number 1). At creation every pool credential runs one live
 /// handshake against edge 0 (the verdict cache, asserted against its intended reason) and the edge servers
 /// authenticate each other pairwise. Private keys stay inside; the public surface hands out only certificates,
-/// the CRL, verdicts and signatures. Calls are serialised internally.
+/// the CRL, verdicts and signatures. <see cref="LiveHandshake"/> calls are serialised internally; a message-level
+/// session (<see cref="OpenUserSession"/>, <see cref="OpenEdgeSession"/>) belongs to one thread.
 /// </summary>
 public sealed class X509CredentialAuthority : ICredentialAuthority
 {
@@ -57,6 +58,8 @@ public sealed class X509CredentialAuthority : ICredentialAuthority
         CrlNumber = (int)crl.Number;
         _verifier = new CertificateVerifier(_trustAnchorKey, _authority.SubjectName, _authority.KeyIdentifier, crl);
 
+        var crlEnd = crl.NextUpdate - SimEpoch;
+        MaxSimulatedSeconds = Math.Min(crlEnd.TotalSeconds, X509Profile.CredentialLifetime.TotalSeconds);
         _verdicts = BuildVerdictCache();
         ServerHandshakes = AuthenticateServersPairwise();
     }
@@ -70,7 +73,19 @@ public sealed class X509CredentialAuthority : ICredentialAuthority
     /// <summary>t_v = SimEpoch + simulated seconds; the certificate and CRL times are relative to it.</summary>
     public DateTimeOffset SimEpoch { get; }
     public ReadOnlySpan<AuthReason> Verdicts => _verdicts;
+
+    /// <summary>
+    /// User handshakes run so far: PoolSize at creation, then one per <see cref="LiveHandshake"/> call. The
+    /// startup edge-to-edge handshakes are counted apart in <see cref="ServerHandshakes"/>.
+    /// </summary>
     public long LiveHandshakes => Interlocked.Read(ref _liveHandshakes);
+
+    /// <summary>
+    /// Exclusive bound on the simulated time (s after SimEpoch) at which verification is defined: the tighter of
+    /// the CRL's nextUpdate (30 d) and the good credentials' notAfter (365 d). A run planned past it is a
+    /// configuration error (spec §6.A.1); verification at or beyond it throws.
+    /// </summary>
+    public double MaxSimulatedSeconds { get; }
     /// <summary>Edge-to-edge mutual authentications run at startup: N(N−1)/2.</summary>
     public int ServerHandshakes { get; }
 
@@ -163,50 +178,61 @@ public sealed class X509CredentialAuthority : ICredentialAuthority
     /// <summary>Messages 3–9 in order; the first refusal ends the handshake.</summary>
     internal static AuthReason Run(UserSession device, EdgeSession edge)
     {
-        var reason = edge.ReceiveCertificate(device.CertificateDer);
+        var reason = edge.ReceiveCertificate(device.CertificateDerShared);
         if (reason != AuthReason.Ok) return reason;
-        if (device.ReceiveServerCertificate(edge.CertificateDer) != AuthReason.Ok) return AuthReason.ServerRejected;
+        if (device.ReceiveServerCertificate(edge.CertificateDerShared) != AuthReason.Ok) return AuthReason.ServerRejected;
         reason = edge.ReceiveHello(device.R1, device.Hello());
         if (reason != AuthReason.Ok) return reason;
         if (device.ReceiveResponse(edge.R2, edge.Respond()) != AuthReason.Ok) return AuthReason.ServerRejected;
         return edge.ReceiveFinish(device.Finish());
     }
 
+    /// <summary>Issues the pool in index order of kinds; the credentials are independent, so threads share the work.</summary>
     private Credential[] IssuePool(out List<byte[]> revoked)
     {
         var pool = new Credential[PoolSize];
-        revoked = new List<byte[]>(PoolBad);
         using var rogue = new TrustedAuthority(SimEpoch);
-        for (int p = 0; p < PoolSize; p++)
+        Parallel.For(0, PoolSize, p =>
         {
-            var kind = IntendedVerdict(p);
-            pool[p] = kind switch
+            pool[p] = IntendedVerdict(p) switch
             {
-                AuthReason.Expired => _authority.Issue(X509Profile.UserSubject(p), X509Profile.ClientAuthOid, p,
-                    SimEpoch - X509Profile.ExpiredStart, SimEpoch - X509Profile.CredentialLead),
+                AuthReason.Expired => _authority.IssueUser(p, SimEpoch - X509Profile.ExpiredStart, SimEpoch - X509Profile.CredentialLead),
                 AuthReason.WrongIssuer => rogue.IssueUser(p),
+                AuthReason.Tampered => TrustedAuthority.Tamper(_authority.IssueUser(p)),
                 AuthReason.WrongKey => _authority.IssueUser(p, deviceKey: true),
                 _ => _authority.IssueUser(p),
             };
-            if (kind == AuthReason.Tampered)
-            {
-                var issued = pool[p];
-                pool[p] = issued.WithCertificate(TrustedAuthority.TamperCommonName(issued.CertificateDer, X509Profile.UserCommonName(p)));
-            }
-            else if (kind == AuthReason.Revoked)
-            {
-                revoked.Add(pool[p].CertificateDer);
-            }
-        }
+        });
+        revoked = Enumerable.Range(0, PoolBad).Select(j => pool[PoolIndexOf(AuthReason.Revoked, j)].CertificateDer).ToList();
         return pool;
     }
 
+    /// <summary>
+    /// One live handshake per pool credential against edge 0 at t_v = SimEpoch, nonce key (0, 0, p, 0, 0). Workers
+    /// take strided slices of the pool; each owns its copies of the edge-0 key and of the TA public key, so no
+    /// ECDsa object is used by two threads. Every verdict must be the one the pool layout intends.
+    /// </summary>
     private AuthReason[] BuildVerdictCache()
     {
         var verdicts = new AuthReason[PoolSize];
+        var at = VerificationTime(0);
+        int workers = Math.Clamp(PoolSize / 64, 1, Environment.ProcessorCount);
+        Parallel.For(0, workers, w =>
+        {
+            using var edge = _edges[0].Replica();
+            using var trustAnchor = ECDsa.Create(_trustAnchorKey.ExportParameters(false));
+            var verifier = new CertificateVerifier(trustAnchor, _authority.SubjectName, _authority.KeyIdentifier, _verifier.Crl);
+            for (int p = w; p < PoolSize; p += workers)
+            {
+                var nonces = CreateNonces(0, 0, p, 0, 0);
+                using var device = new UserSession(_pool[p], verifier, at, nonces, X509Profile.ServerAuthOid);
+                using var server = new EdgeSession(edge, verifier, at, nonces, X509Profile.ClientAuthOid);
+                verdicts[p] = Run(device, server);
+            }
+        });
+        Interlocked.Add(ref _liveHandshakes, PoolSize);
         for (int p = 0; p < PoolSize; p++)
         {
-            verdicts[p] = LiveHandshake(p, server: 0, simulatedSeconds: 0, seed: 0, env: 0, user: p, attempt: 0);
             if (verdicts[p] != IntendedVerdict(p))
                 throw new InvalidOperationException(
                     $"pool credential {p} verified as {verdicts[p]} but was issued as {IntendedVerdict(p)}: the credential pool is inconsistent");
@@ -214,7 +240,11 @@ public sealed class X509CredentialAuthority : ICredentialAuthority
         return verdicts;
     }
 
-    /// <summary>Every pair (a &lt; b) once: a initiates with its edge credential, b responds; both check each other.</summary>
+    /// <summary>
+    /// Every pair (a &lt; b) once at t_v = SimEpoch: a initiates with its edge credential (the user role, expecting
+    /// server auth from b), b responds expecting server auth from a; both check each other's certificate and
+    /// signatures. Nonce key (seed 0, env −1, a, b, 0).
+    /// </summary>
     private int AuthenticateServersPairwise()
     {
         int count = 0;

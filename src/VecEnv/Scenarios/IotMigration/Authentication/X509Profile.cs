@@ -26,10 +26,11 @@ public static class X509Profile
     public static readonly TimeSpan CrlThisUpdateLead = TimeSpan.FromHours(1);
     public static readonly TimeSpan CrlLifetime = TimeSpan.FromDays(30);
 
+    public const string UserOrganization = "GpuTwin Users";
+    public const string EdgeOrganization = "GpuTwin Edge";
+
     public static string UserCommonName(long id) => $"user-{id:D6}";
-    public static string UserSubject(long id) => $"CN={UserCommonName(id)}, O=GpuTwin Users";
     public static string EdgeCommonName(int server) => $"edge-{server:D3}";
-    public static string EdgeSubject(int server) => $"CN={EdgeCommonName(server)}, O=GpuTwin Edge";
 
     /// <summary>16-byte serial: 0x01, the credential id as 8 bytes big-endian, 7 zero bytes (positive, deterministic).</summary>
     public static byte[] Serial(long credentialId)
