@@ -10,8 +10,10 @@ namespace GpuTwin.Training.Tabular;
 /// </summary>
 public sealed record TabularOptions
 {
-    /// <summary>The spec's training budget (§2, §12 item 27) and the quick budget of the CLI's default preset.</summary>
-    public const int PaperEpisodes = 2000, QuickEpisodes = 100;
+    /// <summary>The spec's training budget (§2, §12 item 27) and its 20 greedy evaluation episodes (§10.1).</summary>
+    public const int PaperEpisodes = 2000, PaperEvalEpisodes = 20;
+    /// <summary>The CLI's default preset: about a minute at the defaults (16 envs, ρ = 30) on 2 cores.</summary>
+    public const int QuickEpisodes = 20, QuickEvalEpisodes = 2;
 
     public TabularAlgo Algorithm { get; init; } = TabularAlgo.Jal;
     /// <summary>Learning rate α (constant), in (0, 1].</summary>
@@ -23,9 +25,9 @@ public sealed record TabularOptions
     /// <summary>K_ε / episodes: 0.75 gives the spec's K_ε = 1500 for 2000 episodes.</summary>
     public float EpsilonDecayFraction { get; init; } = 0.75f;
     /// <summary>Training episodes of H slots per env.</summary>
-    public int Episodes { get; init; } = QuickEpisodes;
+    public int Episodes { get; init; } = PaperEpisodes;
     /// <summary>Greedy evaluation episodes (spec §10.1: 20, seeds apart from training).</summary>
-    public int EvalEpisodes { get; init; } = 20;
+    public int EvalEpisodes { get; init; } = PaperEvalEpisodes;
     /// <summary>Evaluation seed offset: seed + 10⁶ (spec §10.1).</summary>
     public ulong EvalSeedOffset { get; init; } = 1_000_000;
     public JalContextMode JalContext { get; init; } = JalContextMode.Committed;
@@ -39,14 +41,14 @@ public sealed record TabularOptions
 
     public static readonly IReadOnlyDictionary<string, string> PresetDescriptions = new Dictionary<string, string>
     {
-        ["quick"] = $"{QuickEpisodes} episodes: a first look in about a minute on 2 cores",
-        ["paper"] = $"{PaperEpisodes} episodes (spec §10.1: K_ε = 1500, α = 0.1, γ = 0.9)",
+        ["quick"] = $"{QuickEpisodes} training and {QuickEvalEpisodes} evaluation episodes: a first look in about a minute on 2 cores",
+        ["paper"] = $"{PaperEpisodes} training and {PaperEvalEpisodes} evaluation episodes (spec §10.1: K_ε = 1500, α = 0.1, γ = 0.9)",
     };
 
     public static TabularOptions Preset(string name, TabularAlgo algorithm) => name switch
     {
-        "quick" => new TabularOptions { Algorithm = algorithm },
-        "paper" => new TabularOptions { Algorithm = algorithm, Episodes = PaperEpisodes },
+        "quick" => new TabularOptions { Algorithm = algorithm, Episodes = QuickEpisodes, EvalEpisodes = QuickEvalEpisodes },
+        "paper" => new TabularOptions { Algorithm = algorithm },
         _ => throw new ArgumentException($"--preset '{name}': unknown for tabular learners; allowed: {string.Join("|", PresetDescriptions.Keys)}"),
     };
 

@@ -40,6 +40,7 @@ public sealed record TabularTrainConfig
     /// <summary>True when a run directory's config.json was written by a tabular run.</summary>
     public static bool IsTabularConfig(string configPath)
     {
+        if (!File.Exists(configPath)) return false; // the run-directory checks report what is missing
         try
         {
             using var doc = JsonDocument.Parse(File.ReadAllBytes(configPath), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });

@@ -48,8 +48,11 @@ public class ReferenceTableTests(ITestOutputHelper output)
             }
             bed.Bed.UploadState();
             bed.SetClock(t, 0);
-            var (_, r) = bed.ActAndDecode();
+            var (proto, r) = bed.ActAndDecode();
             bool measured = t >= warmup;
+            if (bed.Baseline.IsGreedy) // I7 on every slot: the decoder keeps exactly the admitted tasks
+                for (int d = 0; d < c.E * c.Slots; d++)
+                    Assert.Equal(proto[d * c.ProtoWidth] == 1f ? (byte)1 : (byte)0, r.Offload[d]);
             for (int d = 0; d < c.E * c.Slots; d++)
             {
                 if (c.DevActive[d] == 0) continue;

@@ -7,8 +7,8 @@ using GpuTwin.Training.Ppo;
 using GpuTwin.Training.Runs;
 using GpuTwin.Training.Sessions;
 using GpuTwin.Training.Tabular;
-using GpuTwin.VecEnv.Scenarios.IotMigration;
 using GpuTwin.VecEnv.Scenarios;
+using GpuTwin.VecEnv.Scenarios.IotMigration;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -56,7 +56,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         public long? Steps { get; init; }
 
         [CommandOption("--episodes <N>")]
-        [Description("jal|il: training episodes per env (default: the preset's, quick = 100, paper = 2000).")]
+        [Description("jal|il: training episodes per env (default: the preset's, quick = 20, paper = 2000).")]
         public int? Episodes { get; init; }
 
         [CommandOption("--profile <NAME>")]

@@ -60,24 +60,28 @@ public static class BaselineActions
         }
         int n = GreedyEngine.SortCandidates(v, a, e);
         var kind = (MecHeuristic)a.Heuristic;
+        int admitted = 0;
         for (int r = 0; r < n; r++)
         {
             int q = a.Order[first + r];
             int home = q / v.UMax;
-            int result = GreedyEngine.TryAdd(v, a, e, q, home);
-            if (result != GreedyEngine.CpuReject) continue;
-            if (kind == MecHeuristic.Ggpo) GreedyEngine.TryPeers(v, a, e, q, false);
-            else if (kind == MecHeuristic.Lpwpo)
+            int result = GreedyEngine.TryAdd(v, a, e, q, home, admitted);
+            if (result == GreedyEngine.CpuReject)
             {
-                a.CpuRejected[first + q] = 1;
-                a.Saturated[v.Bs(e, home)] = 1;
+                if (kind == MecHeuristic.Ggpo) result = GreedyEngine.TryPeers(v, a, e, q, admitted, false);
+                else if (kind == MecHeuristic.Lpwpo)
+                {
+                    a.CpuRejected[first + q] = 1;
+                    a.Saturated[v.Bs(e, home)] = 1;
+                }
             }
+            if (result == GreedyEngine.Accepted) admitted++;
         }
         if (kind == MecHeuristic.Lpwpo)
             for (int r = 0; r < n; r++)
             {
                 int q = a.Order[first + r];
-                if (a.CpuRejected[first + q] != 0) GreedyEngine.TryPeers(v, a, e, q, true);
+                if (a.CpuRejected[first + q] != 0 && GreedyEngine.TryPeers(v, a, e, q, admitted, true) == GreedyEngine.Accepted) admitted++;
             }
 
         // G5: x̂ = 1, ŷ = onehot(b), ŵ = 1 for admitted tasks; zeros otherwise.

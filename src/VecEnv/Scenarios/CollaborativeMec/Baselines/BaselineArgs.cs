@@ -19,6 +19,7 @@ public struct BaselineArgs
 
     public ArrayView<int> Order;            // [E, N·U_max] G2 order of the candidates (flat q)
     public ArrayView<float> StaticPriority; // [E, N, U_max] ϱ⁰ of candidates
+    public ArrayView<int> Admitted;         // [E, N·U_max] admitted tasks' flat q, ascending (the first `count` entries)
     public ArrayView<sbyte> Assigned;       // [E, N, U_max] admitted target b, or −1
     public ArrayView<float> Demand;         // [E, N, U_max] l of admitted tasks with their cells' current sets
     public ArrayView<float> TentDemand;     // [E, N, U_max] l of the tentative cell in G4

@@ -56,27 +56,45 @@ public static class GreedyEngine
         return n;
     }
 
-    /// <summary>G4: tries to admit device q (home cell i) with target b; commits on acceptance.</summary>
-    public static int TryAdd(in RefinementViews v, in BaselineArgs a, int e, int q, int target)
+    /// <summary>Position of q in the env's admitted list (ascending flat index): the number of entries below q.</summary>
+    public static int InsertionIndex(in BaselineArgs a, int first, int count, int q)
+    {
+        int p = 0;
+        while (p < count && a.Admitted[first + p] < q) p++;
+        return p;
+    }
+
+    /// <summary>Entry k of the admitted list with q inserted at position p (so k runs over count + 1 entries).</summary>
+    private static int Merged(in BaselineArgs a, int first, int k, int p, int q) =>
+        k < p ? a.Admitted[first + k] : (k == p ? q : a.Admitted[first + k - 1]);
+
+    /// <summary>
+    /// G4: tries to admit device q (home cell i) with target b, given the <paramref name="count"/> tasks admitted
+    /// so far; commits on acceptance (the caller then counts one more). Walks the admitted list, not all slots,
+    /// in ascending q, so S and Load' are summed in the decoder's order.
+    /// </summary>
+    public static int TryAdd(in RefinementViews v, in BaselineArgs a, int e, int q, int target, int count)
     {
         int first = e * v.Slots;
         int home = q / v.UMax;
-        int cellFirst = first + home * v.UMax;
-        int own = first + q;
+        int p = InsertionIndex(a, first, count, q);
         float bandwidth = v.BandwidthHz[e], noise = v.NoisePsd[e];
 
         // The tentative cell: its members and q, S summed in ascending j.
         float cellRx = 0f;
-        for (int j = 0; j < v.UMax; j++)
+        for (int k = 0; k <= count; k++)
         {
-            int d = cellFirst + j;
-            if (d == own || a.Assigned[d] >= 0) cellRx += v.TxPowerW[d] * v.Gain[d];
+            int m = Merged(a, first, k, p, q);
+            if (m / v.UMax != home) continue;
+            int d = first + m;
+            cellRx += v.TxPowerW[d] * v.Gain[d];
         }
-        for (int j = 0; j < v.UMax; j++)
+        for (int k = 0; k <= count; k++)
         {
-            int d = cellFirst + j;
-            int t = d == own ? target : a.Assigned[d];
-            if (t < 0) continue;
+            int m = Merged(a, first, k, p, q);
+            if (m / v.UMax != home) continue;
+            int d = first + m;
+            int t = m == q ? target : a.Assigned[d];
             float rate = CellRateBps(cellRx, v.TxPowerW[d] * v.Gain[d], bandwidth, noise);
             float z = v.SizeBits[d];
             if (!(UploadEnergyJ(v.TxPowerW[d], z, rate) <= v.BatteryJ[d])) return RadioReject;
@@ -89,24 +107,26 @@ public static class GreedyEngine
 
         // Load'_k as fresh sums over every admitted task in ascending q (the order D4 sums in).
         int bsFirst = v.Bs(e, 0);
-        for (int k = 0; k < v.N; k++) a.TentLoad[bsFirst + k] = 0f;
-        for (int q2 = 0; q2 < v.Slots; q2++)
+        for (int b = 0; b < v.N; b++) a.TentLoad[bsFirst + b] = 0f;
+        for (int k = 0; k <= count; k++)
         {
-            int d = first + q2;
-            int t = d == own ? target : a.Assigned[d];
-            if (t < 0) continue;
-            a.TentLoad[bsFirst + t] += q2 / v.UMax == home ? a.TentDemand[d] : a.Demand[d];
+            int m = Merged(a, first, k, p, q);
+            int d = first + m;
+            int t = m == q ? target : a.Assigned[d];
+            a.TentLoad[bsFirst + t] += m / v.UMax == home ? a.TentDemand[d] : a.Demand[d];
         }
-        for (int k = 0; k < v.N; k++)
-            if (!(a.TentLoad[bsFirst + k] <= v.CpuHz[bsFirst + k])) return CpuReject;
+        for (int b = 0; b < v.N; b++)
+            if (!(a.TentLoad[bsFirst + b] <= v.CpuHz[bsFirst + b])) return CpuReject;
 
-        a.Assigned[own] = (sbyte)target;
-        for (int j = 0; j < v.UMax; j++)
+        for (int k = count; k > p; k--) a.Admitted[first + k] = a.Admitted[first + k - 1];
+        a.Admitted[first + p] = q;
+        a.Assigned[first + q] = (sbyte)target;
+        for (int k = 0; k <= count; k++)
         {
-            int d = cellFirst + j;
-            if (a.Assigned[d] >= 0) a.Demand[d] = a.TentDemand[d];
+            int m = a.Admitted[first + k];
+            if (m / v.UMax == home) a.Demand[first + m] = a.TentDemand[first + m];
         }
-        for (int k = 0; k < v.N; k++) a.Load[bsFirst + k] = a.TentLoad[bsFirst + k];
+        for (int b = 0; b < v.N; b++) a.Load[bsFirst + b] = a.TentLoad[bsFirst + b];
         return Accepted;
     }
 
@@ -121,7 +141,7 @@ public static class GreedyEngine
     /// Tries the peers of q's home cell (connected and active; not saturated when <paramref name="skipSaturated"/>)
     /// in Load_b/F_b ascending order, ties to the lower index, until one accepts or the radio rejects.
     /// </summary>
-    public static int TryPeers(in RefinementViews v, in BaselineArgs a, int e, int q, bool skipSaturated)
+    public static int TryPeers(in RefinementViews v, in BaselineArgs a, int e, int q, int count, bool skipSaturated)
     {
         int home = q / v.UMax;
         int tried = 1 << home;
@@ -143,7 +163,7 @@ public static class GreedyEngine
             }
             if (best < 0) break;
             tried |= 1 << best;
-            result = TryAdd(v, a, e, q, best);
+            result = TryAdd(v, a, e, q, best, count);
         }
         return result;
     }

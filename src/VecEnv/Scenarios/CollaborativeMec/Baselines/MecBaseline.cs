@@ -13,7 +13,7 @@ namespace GpuTwin.VecEnv.Scenarios.CollaborativeMec.Baselines;
 public sealed class MecBaseline : IDisposable
 {
     private readonly Kernel<RefinementViews, BaselineArgs> _simple, _greedy;
-    private readonly MemoryBuffer1D<int, Stride1D.Dense> _order;
+    private readonly MemoryBuffer1D<int, Stride1D.Dense> _order, _admitted;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _staticPriority, _demand, _tentDemand, _load, _tentLoad;
     private readonly MemoryBuffer1D<sbyte, Stride1D.Dense> _assigned;
     private readonly MemoryBuffer1D<byte, Stride1D.Dense> _cpuRejected, _saturated;
@@ -36,6 +36,7 @@ public sealed class MecBaseline : IDisposable
         _uMax = uMax;
         long slots = (long)numEnvs * n * uMax, bs = (long)numEnvs * n;
         _order = device.Allocate<int>(slots);
+        _admitted = device.Allocate<int>(slots);
         _staticPriority = device.Allocate<float>(slots);
         _assigned = device.Allocate<sbyte>(slots);
         _demand = device.Allocate<float>(slots);
@@ -70,6 +71,7 @@ public sealed class MecBaseline : IDisposable
             EpisodeIndex = episodeIndex,
             Proto = proto,
             Order = _order.View,
+            Admitted = _admitted.View,
             StaticPriority = _staticPriority.View,
             Assigned = _assigned.View,
             Demand = _demand.View,
@@ -86,6 +88,7 @@ public sealed class MecBaseline : IDisposable
     public void Dispose()
     {
         _order.Dispose();
+        _admitted.Dispose();
         _staticPriority.Dispose();
         _assigned.Dispose();
         _demand.Dispose();

@@ -6,7 +6,8 @@ namespace GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement;
 /// <summary>
 /// Algorithm 1 (spec §6 S3): maps a proto-action â [E, N·U_max·(N+2)], per slot [x̂, ŷ_0..ŷ_{N−1}, ŵ], to a
 /// feasible (x, Target, f). Deterministic, no RNG, fixed summation orders, ties broken by index (I8).
-/// Kernels are loaded once at construction.
+/// Kernels are loaded once at construction. The multi-agent view's joint proto-action (agent i's U_max·(N+2)
+/// values, concatenated in BS order) is this same layout, since q = i·U_max + j.
 /// <para>After <see cref="Decode"/>: Offload, Target and AllocHz are final; NnOffload, EnergyOk, DemandHz (from R1)
 /// and Priority hold the stages; CellRxPowerW and RateBps hold R2 (S4: the final transmitting set), so the env
 /// only adds the delays. Counters hold the slot's decoder counts.</para>

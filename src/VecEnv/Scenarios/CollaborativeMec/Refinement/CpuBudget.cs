@@ -6,9 +6,10 @@ namespace GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement;
 /// <summary>
 /// D4 (eq. 10, Algorithm 1 lines 3–8): the CPU budget of every processing BS b. Υ_b = {x'' = 1, Target = b},
 /// ordered by (ϱ descending, flat index ascending).
-/// <para>Prefix rule (the paper's while-loop, default): keep q iff P_q = Σ_{q' ∈ Υ_b, key(q') ≤ key(q)} term_q' ≤ F_b,
-/// each task scanning its env's N·U_max slots (no sort; one thread per (env, cell) runs its cell's tasks), the terms added in ascending q'. Partial
-/// sums of non-negative floats in a fixed order are monotone, so the kept set is a prefix even in float32.</para>
+/// <para>Prefix rule (the paper's while-loop, default): keep q iff P_q = Σ_{q' ∈ Υ_b, key(q') ≤ key(q)} term_q' ≤ F_b.
+/// Each task scans its env's N·U_max slots (no sort; one thread per (env, cell) runs its cell's tasks), adding the
+/// terms in ascending q'. Partial sums of non-negative floats in a fixed order are monotone, so the kept set is a
+/// prefix even in float32.</para>
 /// <para>The term is l (DemandBased) or ŵ·F_b (ActorLiteral). The BSs are independent because l is fixed from D3.</para>
 /// </summary>
 public static class CpuBudget
