@@ -11,8 +11,9 @@ public static class LearningCurve
     /// without a value (or with a non-finite value) for a column are skipped for that series. Writes nothing while the
     /// file has no data rows yet.
     /// </summary>
+    /// <param name="xLabel">Axis label when the column's name is not the quantity (default: the column name).</param>
     /// <exception cref="RunDirectoryException">The file is missing or unreadable, lacks <paramref name="xColumn"/>, or has none of <paramref name="yColumns"/>.</exception>
-    public static void Save(string metricsCsvPath, string pngPath, string xColumn, IReadOnlyList<string> yColumns, string title)
+    public static void Save(string metricsCsvPath, string pngPath, string xColumn, IReadOnlyList<string> yColumns, string title, string? xLabel = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pngPath);
         ArgumentException.ThrowIfNullOrWhiteSpace(xColumn);
@@ -42,6 +43,6 @@ public static class LearningCurve
         }
         if (series.Count == 0) return;
         // One panel per metric: reward (up to 10⁵ when queues explode) and a failure ratio in [0, 1] cannot share an axis.
-        LinePlot.SavePanelsPng(pngPath, title, xColumn, series);
+        LinePlot.SavePanelsPng(pngPath, title, xLabel ?? xColumn, series);
     }
 }

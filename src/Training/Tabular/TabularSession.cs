@@ -71,6 +71,6 @@ public static class TabularSession
         if (done > 0)
             LearningCurve.Save(run.MetricsCsvPath, run.LearningCurvePath, MetricsLog.IterationColumn,
                 ["reward", "latency_s", "epsilon", "td_error", "q_visited", "context_entropy_bits"],
-                $"{config.Scenario} {config.Algo.Algorithm} ({config.Envs} envs, episodes on the x axis)");
+                $"{config.Scenario} {config.Algo.Algorithm} ({config.Envs} envs)", xLabel: "episode");
     }
 }
