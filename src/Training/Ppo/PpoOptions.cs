@@ -1,5 +1,5 @@
-using System.Globalization;
 using GpuTwin.Training.Networks;
+using static GpuTwin.Training.AlgoValue;
 
 namespace GpuTwin.Training.Ppo;
 
@@ -106,28 +106,6 @@ public sealed record PpoOptions
         "max_grad_norm", "value_clip", "value_norm", "adv_norm", "layer_norm", "state_dependent_std", "share", "happo_order", "rollout", "log_factor_clamp", "hidden", "activation",
     ];
 
-    private static ArgumentException Bad(string key, string value, string allowed) => new($"algo.{key}: '{value}' is not allowed; allowed: {allowed}");
-
-    private static double Real(string key, string value, double lo, double hi)
-    {
-        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || v < lo || v > hi)
-            throw Bad(key, value, $"[{lo.ToString(CultureInfo.InvariantCulture)}, {hi.ToString(CultureInfo.InvariantCulture)}]");
-        return v;
-    }
-
-    private static int Int(string key, string value, int lo, int hi)
-    {
-        if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) || v < lo || v > hi)
-            throw Bad(key, value, $"integer in [{lo}, {hi}]");
-        return v;
-    }
-
-    private static bool Bool(string key, string value) => value.ToLowerInvariant() switch
-    {
-        "true" or "1" or "on" or "yes" => true,
-        "false" or "0" or "off" or "no" => false,
-        _ => throw Bad(key, value, "true|false"),
-    };
 
     private static int[] Hiddens(string key, string value)
     {

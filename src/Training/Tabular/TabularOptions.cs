@@ -1,4 +1,4 @@
-using System.Globalization;
+using static GpuTwin.Training.AlgoValue;
 
 namespace GpuTwin.Training.Tabular;
 
@@ -86,20 +86,4 @@ public sealed record TabularOptions
     };
 
     public static readonly string[] Keys = ["alpha", "gamma", "epsilon_min", "epsilon_decay_fraction", "episodes", "eval_episodes", "jal_context", "scope"];
-
-    private static ArgumentException Bad(string key, string value, string allowed) => new($"algo.{key}: '{value}' is not allowed; allowed: {allowed}");
-
-    private static double Real(string key, string value, double lo, double hi)
-    {
-        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || v < lo || v > hi)
-            throw Bad(key, value, $"[{lo.ToString(CultureInfo.InvariantCulture)}, {hi.ToString(CultureInfo.InvariantCulture)}]");
-        return v;
-    }
-
-    private static int Int(string key, string value, int lo, int hi)
-    {
-        if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) || v < lo || v > hi)
-            throw Bad(key, value, $"integer in [{lo}, {hi}]");
-        return v;
-    }
 }

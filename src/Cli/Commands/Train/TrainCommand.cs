@@ -132,19 +132,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
             PpoOptions options;
             try { options = PpoOptions.Preset(Preset, algo, dist); }
             catch (ArgumentException e) { throw new UsageException(e.Message); }
-            var env = new Dictionary<string, string>();
-            foreach (var s in Set)
-            {
-                int eq = s.IndexOf('=');
-                if (eq <= 0 || eq == s.Length - 1) throw new UsageException($"--set '{s}': expected env.key=value or algo.key=value");
-                string key = s[..eq], value = s[(eq + 1)..];
-                if (key.StartsWith("algo.", StringComparison.Ordinal))
-                {
-                    try { options = options.With(key[5..], value); }
-                    catch (ArgumentException e) { throw new UsageException(e.Message); }
-                }
-                else env[key.StartsWith("env.", StringComparison.Ordinal) ? key[4..] : key] = value;
-            }
+            var env = SplitSets((key, value) => options = options.With(key, value));
             var config = new TrainConfig
             {
                 Scenario = Scenario, Profile = Profile, Env = env, Algo = options, Preset = Preset, Envs = Envs,
@@ -153,6 +141,28 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
             // Validate the env part now: a bad key must fail before anything is written.
             ScenarioGrid.Build(ScenarioRegistry.Get(Scenario), Profile, env.Select(kv => $"{kv.Key}={kv.Value}"), [], 1);
             return config;
+        }
+
+        /// <summary>
+        /// Splits --set values: algo.key=value goes to <paramref name="applyAlgo"/> (an ArgumentException becomes a
+        /// usage error), env.key=value or key=value into the returned env overrides.
+        /// </summary>
+        private Dictionary<string, string> SplitSets(Action<string, string> applyAlgo)
+        {
+            var env = new Dictionary<string, string>();
+            foreach (var s in Set)
+            {
+                int eq = s.IndexOf('=');
+                if (eq <= 0 || eq == s.Length - 1) throw new UsageException($"--set '{s}': expected env.key=value or algo.key=value");
+                string key = s[..eq], value = s[(eq + 1)..];
+                if (key.StartsWith("algo.", StringComparison.Ordinal))
+                {
+                    try { applyAlgo(key[5..], value); }
+                    catch (ArgumentException e) { throw new UsageException(e.Message); }
+                }
+                else env[key.StartsWith("env.", StringComparison.Ordinal) ? key[4..] : key] = value;
+            }
+            return env;
         }
 
         /// <summary>The config of a jal|il run: the tabular preset, then --episodes or --steps, then --set.</summary>
@@ -164,19 +174,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
             TabularOptions options;
             try { options = TabularOptions.Preset(Preset, algo); }
             catch (ArgumentException e) { throw new UsageException(e.Message); }
-            var env = new Dictionary<string, string>();
-            foreach (var s in Set)
-            {
-                int eq = s.IndexOf('=');
-                if (eq <= 0 || eq == s.Length - 1) throw new UsageException($"--set '{s}': expected env.key=value or algo.key=value");
-                string key = s[..eq], value = s[(eq + 1)..];
-                if (key.StartsWith("algo.", StringComparison.Ordinal))
-                {
-                    try { options = options.With(key[5..], value); }
-                    catch (ArgumentException e) { throw new UsageException(e.Message); }
-                }
-                else env[key.StartsWith("env.", StringComparison.Ordinal) ? key[4..] : key] = value;
-            }
+            var env = SplitSets((key, value) => options = options.With(key, value));
             var grid = ScenarioGrid.Build(ScenarioRegistry.Get(Scenario), Profile, env.Select(kv => $"{kv.Key}={kv.Value}"), [], 1);
             int h = (int)grid.Value(0, IotMigrationParameters.EpisodeSlots);
             if (Episodes is int episodes) options = options with { Episodes = episodes };
