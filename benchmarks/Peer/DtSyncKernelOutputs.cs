@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using GpuTwin.VecEnv.Scenarios.DtSyncMigration;
 using ILGPU;
 using ILGPU.Runtime;
@@ -28,7 +29,7 @@ public sealed class DtSyncKernelSlot
         };
     }
 
-    internal static T[] Read<T>(ArrayView<T> view, int length) where T : unmanaged => view.SubView(0, length).GetAsArray();
+    internal static T[] Read<T>(FieldView<T> view, int length) where T : unmanaged => view.SubView(0, length).GetAsArray();
 }
 
 /// <summary>The kernels' mobility state read back after <see cref="DtSyncEnv.Advance"/> (valid for envs that were not auto-reset).</summary>

@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using GpuTwin.Kernels.Random;
 using GpuTwin.VecEnv.Scenarios.DtSyncMigration;
 using ILGPU;
@@ -130,7 +131,7 @@ public sealed class DtSyncSlotInputs
         }
     }
 
-    private static T[] Read<T>(ArrayView<T> view) where T : unmanaged => view.GetAsArray();
+    private static T[] Read<T>(FieldView<T> view) where T : unmanaged => view.View.GetAsArray();
 
-    private static T[] Read<T>(ArrayView<T> view, int length) where T : unmanaged => view.SubView(0, length).GetAsArray();
+    private static T[] Read<T>(FieldView<T> view, int length) where T : unmanaged => view.SubView(0, length).GetAsArray();
 }

@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using GpuTwin.Kernels.Runtime;
 using GpuTwin.VecEnv;
 using GpuTwin.VecEnv.Parameters;
@@ -27,7 +28,7 @@ public static class CollabMecTestBed
 
     public static IVecPolicy Policy(CollabMecEnv env, string name, ulong seed = 1) => Scenario.CreatePolicy(name, env, seed);
 
-    public static T[] Read<T>(ArrayView<T> view) where T : unmanaged => view.GetAsArray();
+    public static T[] Read<T>(FieldView<T> view) where T : unmanaged => view.View.GetAsArray();
     public static T[] Read<T>(MemoryBuffer1D<T, Stride1D.Dense> buffer) where T : unmanaged => ((ArrayView<T>)buffer.View).GetAsArray();
     public static T[] Row<T>(T[] data, int env, int width) => data.AsSpan(env * width, width).ToArray();
 

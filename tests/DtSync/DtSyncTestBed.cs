@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using GpuTwin.Kernels.Runtime;
 using GpuTwin.VecEnv.Parameters;
 using GpuTwin.VecEnv.Policies;
@@ -25,7 +26,7 @@ public static class DtSyncTestBed
 
     public static IVecPolicy Policy(DtSyncEnv env, string name, ulong seed = 1) => Scenario.CreatePolicy(name, env, seed);
 
-    public static T[] Read<T>(ArrayView<T> view) where T : unmanaged => view.GetAsArray();
+    public static T[] Read<T>(FieldView<T> view) where T : unmanaged => view.View.GetAsArray();
     public static T[] Read<T>(MemoryBuffer1D<T, Stride1D.Dense> buffer) where T : unmanaged => ((ArrayView<T>)buffer.View).GetAsArray();
 
     /// <summary>Steps with the policy; <paramref name="afterResolve"/> sees each slot's own fields before the env moves on.</summary>

@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using GpuTwin.Kernels.Runtime;
 using GpuTwin.VecEnv.Parameters;
 using GpuTwin.VecEnv.Policies;
@@ -27,7 +28,7 @@ public static class V2xTestBed
 
     public static IVecPolicy Policy(V2xEnv env, string name, ulong seed = 1) => Scenario.CreatePolicy(name, env, seed);
 
-    public static T[] Read<T>(ArrayView<T> view) where T : unmanaged => view.GetAsArray();
+    public static T[] Read<T>(FieldView<T> view) where T : unmanaged => view.View.GetAsArray();
     public static T[] Read<T>(MemoryBuffer1D<T, Stride1D.Dense> buffer) where T : unmanaged => ((ArrayView<T>)buffer.View).GetAsArray();
 
     /// <summary>Steps with the policy; <paramref name="afterResolve"/> sees each slot's own fields before the env moves on.</summary>
@@ -48,7 +49,7 @@ public static class V2xTestBed
     public static void WriteActions(V2xEnv env, float[] raw) => env.Actions(V2xEnv.VehicleGroup).Continuous.View.CopyFromCPU(raw);
 
     /// <summary>Overwrites a state field (tests set up exact situations).</summary>
-    public static void Write<T>(ArrayView<T> view, T[] data) where T : unmanaged => view.CopyFromCPU(data);
+    public static void Write<T>(FieldView<T> view, T[] data) where T : unmanaged => view.View.CopyFromCPU(data);
 
     public static T[] Row<T>(T[] data, int env, int width) => data.AsSpan(env * width, width).ToArray();
 }

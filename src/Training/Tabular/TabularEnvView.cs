@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using ILGPU;
 
 namespace GpuTwin.Training.Tabular;
@@ -15,22 +16,22 @@ public struct TabularEnvView
     /// <summary>Run seed of the env; the ε-greedy draws use RANDPOL subs 1 and 2 of it (spec §3).</summary>
     public ulong Seed;
 
-    public ArrayView<byte> UserActive;        // [E, U]
-    public ArrayView<byte> Requested;         // [E, U] a_i(t)
-    public ArrayView<byte> Refused;           // [E, U] local-only until the next reset
-    public ArrayView<int> Serving;            // [E, U] j_i
-    public ArrayView<int> Target;             // [E, U] j'_i
-    public ArrayView<byte> ObsIl;             // [E, U] s^IL = 3r + z
-    public ArrayView<int> ObsJal;             // [E, U] s^J = ((3r + z)·5 + ℓ1)·5 + ℓ2
-    public ArrayView<byte> FinalObsIl;        // [E, U]
-    public ArrayView<int> FinalObsJal;        // [E, U]
-    public ArrayView<int> Order;              // [E, U] requesters in decision order, NReq of them
-    public ArrayView<int> NReq;               // [E]
-    public ArrayView<int> Episode;            // [E] k
-    public ArrayView<int> Slot;               // [E] t
-    public ArrayView<byte> Truncated;         // [E] set by the last step
-    public ArrayView<float> UserReward;       // [E, U] r_i of the resolved slot
-    public ArrayView<int> Actions;            // [E, U] the env's discrete action buffer
-    public ArrayView<int> ThetaLevels;        // [E] L: actions 1 + 2(L − 1)
-    public ArrayView<byte> MigrateAtEdgeOnly; // [E] 1: MIGRATE allowed only in the cell-edge ring (migration_mask)
+    public FieldView<byte> UserActive;        // [E, U]
+    public FieldView<byte> Requested;         // [E, U] a_i(t)
+    public FieldView<byte> Refused;           // [E, U] local-only until the next reset
+    public FieldView<int> Serving;            // [E, U] j_i
+    public FieldView<int> Target;             // [E, U] j'_i
+    public FieldView<byte> ObsIl;             // [E, U] s^IL = 3r + z
+    public FieldView<int> ObsJal;             // [E, U] s^J = ((3r + z)·5 + ℓ1)·5 + ℓ2
+    public FieldView<byte> FinalObsIl;        // [E, U]
+    public FieldView<int> FinalObsJal;        // [E, U]
+    public FieldView<int> Order;              // [E, U] requesters in decision order, NReq of them
+    public FieldView<int> NReq;               // [E]
+    public FieldView<int> Episode;            // [E] k
+    public FieldView<int> Slot;               // [E] t
+    public FieldView<byte> Truncated;         // [E] set by the last step
+    public FieldView<float> UserReward;       // [E, U] r_i of the resolved slot
+    public FieldView<int> Actions;            // [E, U] the env's discrete action buffer
+    public FieldView<int> ThetaLevels;        // [E] L: actions 1 + 2(L − 1)
+    public FieldView<byte> MigrateAtEdgeOnly; // [E] 1: MIGRATE allowed only in the cell-edge ring (migration_mask)
 }

@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using ILGPU;
 using R = GpuTwin.VecEnv.Scenarios.IotMigration.IotMigrationRules;
 using St = GpuTwin.VecEnv.Scenarios.IotMigration.IotMigrationStreams;
@@ -40,7 +41,7 @@ public static class TabularRules
     public static int Context(int committedOnServing, int committedOnTarget) => R.Context(committedOnServing, committedOnTarget);
 
     /// <summary>argmax over allowed a of q[row + a]; ties go to the lowest a (LOCAL is always allowed).</summary>
-    public static int Greedy(ArrayView<float> q, int row, int ring, int thetaLevels, int migrateAtEdgeOnly)
+    public static int Greedy(FieldView<float> q, int row, int ring, int thetaLevels, int migrateAtEdgeOnly)
     {
         int best = 0;
         float bestQ = q[row];
@@ -58,7 +59,7 @@ public static class TabularRules
     /// ε-greedy: explore iff <paramref name="uExplore"/> &lt; ε, then the ⌊n_allowed·u⌋-th allowed action;
     /// otherwise <see cref="Greedy"/>. Draws are in [0, 1).
     /// </summary>
-    public static int EpsilonGreedy(ArrayView<float> q, int row, int ring, int thetaLevels, int migrateAtEdgeOnly, float epsilon, float uExplore, float uAction)
+    public static int EpsilonGreedy(FieldView<float> q, int row, int ring, int thetaLevels, int migrateAtEdgeOnly, float epsilon, float uExplore, float uAction)
     {
         if (uExplore < epsilon)
         {
@@ -77,14 +78,14 @@ public static class TabularRules
     }
 
     /// <summary>max over allowed a of q[row + a] (the IL bootstrap).</summary>
-    public static float MaxValue(ArrayView<float> q, int row, int ring, int thetaLevels, int migrateAtEdgeOnly) =>
+    public static float MaxValue(FieldView<float> q, int row, int ring, int thetaLevels, int migrateAtEdgeOnly) =>
         q[row + Greedy(q, row, ring, thetaLevels, migrateAtEdgeOnly)];
 
     /// <summary>
     /// Claus–Boutilier V(s) = max_a Σ_c P̂(c | s)·Q[s, c, a] with P̂(c | s) = N[s, c]/Σ_c' N[s, c'], uniform when
     /// the counts are 0 (spec §10.3). <paramref name="qState"/> indexes Q[s, 0, 0], <paramref name="nState"/> N[s, 0].
     /// </summary>
-    public static float BeliefValue(ArrayView<float> q, ArrayView<int> counts, int qState, int nState, int contexts, int actions,
+    public static float BeliefValue(FieldView<float> q, FieldView<int> counts, int qState, int nState, int contexts, int actions,
         int ring, int thetaLevels, int migrateAtEdgeOnly)
     {
         int total = 0;
@@ -107,7 +108,7 @@ public static class TabularRules
     }
 
     /// <summary>Q ← Q + α·(target − Q); returns the TD error δ = target − Q before the step.</summary>
-    public static float QStep(ArrayView<float> q, int index, float target, float alpha)
+    public static float QStep(FieldView<float> q, int index, float target, float alpha)
     {
         float delta = target - q[index];
         q[index] = q[index] + alpha * delta;

@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using ILGPU;
 
 namespace GpuTwin.Training.Tabular;
@@ -12,24 +13,24 @@ public struct TabularTables
     /// <summary>Per-env table shape: S states × C contexts × A actions (IL: 9 × 1 × 9; JAL: 225 × 16 × 9).</summary>
     public int States, Contexts, Actions;
 
-    public ArrayView<float> Q;            // [E, S, C, A]
-    public ArrayView<int> Counts;         // [E, S, C] N[s, c], context counts (JAL)
-    public ArrayView<byte> Visited;       // [E, S, C, A] 1 once the entry was updated
-    public ArrayView<int> Commit;         // [E, NMax] loads committed so far in the JAL walk
+    public FieldView<float> Q;            // [E, S, C, A]
+    public FieldView<int> Counts;         // [E, S, C] N[s, c], context counts (JAL)
+    public FieldView<byte> Visited;       // [E, S, C, A] 1 once the entry was updated
+    public FieldView<int> Commit;         // [E, NMax] loads committed so far in the JAL walk
 
     // The slot's transitions, copied at act time.
-    public ArrayView<int> TrOrder;        // [E, U] decision order
-    public ArrayView<int> TrCount;        // [E] entries of TrOrder
-    public ArrayView<byte> TrActive;      // [E, U] 1 = an agent decision (requester, not refused before the slot)
-    public ArrayView<int> TrState;        // [E, U] s
-    public ArrayView<byte> TrContext;     // [E, U] c
-    public ArrayView<byte> TrAction;      // [E, U] a, the chosen action
+    public FieldView<int> TrOrder;        // [E, U] decision order
+    public FieldView<int> TrCount;        // [E] entries of TrOrder
+    public FieldView<byte> TrActive;      // [E, U] 1 = an agent decision (requester, not refused before the slot)
+    public FieldView<int> TrState;        // [E, U] s
+    public FieldView<byte> TrContext;     // [E, U] c
+    public FieldView<byte> TrAction;      // [E, U] a, the chosen action
 
     // Learner logs since the last clear (spec §7).
-    public ArrayView<float> TdAbsSum;     // [E] Σ |δ|
-    public ArrayView<int> TdCount;        // [E] updates
-    public ArrayView<int> VisitedCount;   // [E] entries with Visited = 1 (never cleared)
-    public ArrayView<int> ContextHist;    // [E, MaxContexts] contexts of the decisions (training)
+    public FieldView<float> TdAbsSum;     // [E] Σ |δ|
+    public FieldView<int> TdCount;        // [E] updates
+    public FieldView<int> VisitedCount;   // [E] entries with Visited = 1 (never cleared)
+    public FieldView<int> ContextHist;    // [E, MaxContexts] contexts of the decisions (training)
 
     public readonly int TableSize => States * Contexts * Actions;
     public readonly int QIndex(int env, int s, int c, int a) => ((env * States + s) * Contexts + c) * Actions + a;

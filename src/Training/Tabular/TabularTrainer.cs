@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using System.Diagnostics;
 using GpuTwin.VecEnv.Metrics;
 using GpuTwin.VecEnv.Scenarios.IotMigration;

@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using ILGPU;
 
 namespace GpuTwin.VecEnv.Scenarios.CollaborativeMec;
@@ -18,74 +19,74 @@ public struct CollabMecState
     public ulong Seed;
 
     // Configuration arrays (spec §4; written at construction from the parameter grid).
-    public ArrayView<float> Params;          // [E, ParamCount]
-    public ArrayView<byte> BsActive;         // [E, N]
-    public ArrayView<byte> DevActive;        // [E, N, U]
-    public ArrayView<float> CpuHz;           // [E, N] F_i cycles/s
-    public ArrayView<float> WiredBps;        // [E, N, N] C_{i,b} bit/s, 0 = no link, diagonal unused
-    public ArrayView<float> BandwidthHz;     // [E] B
-    public ArrayView<float> NoisePsd;        // [E] N0 W/Hz
-    public ArrayView<float> GainMean;        // [E] h̄
-    public ArrayView<float> GainScale;       // [E] σ
-    public ArrayView<float> HarvestScale;    // [E] ρ
-    public ArrayView<float> SizeScale;       // [E] χ
-    public ArrayView<float> DeadlineScale;   // [E] ψ
-    public ArrayView<float> AwardScale;      // [E, N] ξ_i
-    public ArrayView<float> DensityScale;    // [E, N] ζ_i
-    public ArrayView<float> P_lo, P_hi;      // [E] W
-    public ArrayView<float> BatteryInitMax;  // [E] J
-    public ArrayView<float> BatteryCap;      // [E] J (1e30 = none)
-    public ArrayView<int> EpisodeLen;        // [E] T_ep slots (0 = continuing)
-    public ArrayView<int> CpuMode;           // [E] Refinement.CpuMode
-    public ArrayView<int> CpuDropRule;       // [E] Refinement.CpuDropRule
+    public FieldView<float> Params;          // [E, ParamCount]
+    public FieldView<byte> BsActive;         // [E, N]
+    public FieldView<byte> DevActive;        // [E, N, U]
+    public FieldView<float> CpuHz;           // [E, N] F_i cycles/s
+    public FieldView<float> WiredBps;        // [E, N, N] C_{i,b} bit/s, 0 = no link, diagonal unused
+    public FieldView<float> BandwidthHz;     // [E] B
+    public FieldView<float> NoisePsd;        // [E] N0 W/Hz
+    public FieldView<float> GainMean;        // [E] h̄
+    public FieldView<float> GainScale;       // [E] σ
+    public FieldView<float> HarvestScale;    // [E] ρ
+    public FieldView<float> SizeScale;       // [E] χ
+    public FieldView<float> DeadlineScale;   // [E] ψ
+    public FieldView<float> AwardScale;      // [E, N] ξ_i
+    public FieldView<float> DensityScale;    // [E, N] ζ_i
+    public FieldView<float> P_lo, P_hi;      // [E] W
+    public FieldView<float> BatteryInitMax;  // [E] J
+    public FieldView<float> BatteryCap;      // [E] J (1e30 = none)
+    public FieldView<int> EpisodeLen;        // [E] T_ep slots (0 = continuing)
+    public FieldView<int> CpuMode;           // [E] Refinement.CpuMode
+    public FieldView<int> CpuDropRule;       // [E] Refinement.CpuDropRule
 
     // Device state (the physical state, mirrored exactly by the DT).
-    public ArrayView<float> TxPowerW;        // [E, N, U] p
-    public ArrayView<float> BatteryJ;        // [E, N, U] Q^E(t)
-    public ArrayView<float> SizeBits;        // [E, N, U] z
-    public ArrayView<float> CyclesPerBit;    // [E, N, U] v
-    public ArrayView<float> DeadlineS;       // [E, N, U] δ
-    public ArrayView<float> Award;           // [E, N, U] g
-    public ArrayView<float> Gain;            // [E, N, U] h
-    public ArrayView<float> HarvestJ;        // [E, N, U] e
-    public ArrayView<float> Rate0Bps;        // [E, N, U] ν⁰ (interference-free)
+    public FieldView<float> TxPowerW;        // [E, N, U] p
+    public FieldView<float> BatteryJ;        // [E, N, U] Q^E(t)
+    public FieldView<float> SizeBits;        // [E, N, U] z
+    public FieldView<float> CyclesPerBit;    // [E, N, U] v
+    public FieldView<float> DeadlineS;       // [E, N, U] δ
+    public FieldView<float> Award;           // [E, N, U] g
+    public FieldView<float> Gain;            // [E, N, U] h
+    public FieldView<float> HarvestJ;        // [E, N, U] e
+    public FieldView<float> Rate0Bps;        // [E, N, U] ν⁰ (interference-free)
 
     // Clock.
-    public ArrayView<int> Slot;              // [E] t within the episode
-    public ArrayView<int> EpisodeIndex;      // [E]
-    public ArrayView<float> EpisodeIncome;   // [E] Σ r so far in the episode
+    public FieldView<int> Slot;              // [E] t within the episode
+    public FieldView<int> EpisodeIndex;      // [E]
+    public FieldView<float> EpisodeIncome;   // [E] Σ r so far in the episode
 
     // Decoder and physics intermediates (written every step).
-    public ArrayView<byte> NnOffload;        // [E, N, U] x' after D1
-    public ArrayView<sbyte> Target;          // [E, N, U] processing BS b, −1 = not offloaded
-    public ArrayView<byte> EnergyOk;         // [E, N, U] x'' after D2
-    public ArrayView<float> DemandHz;        // [E, N, U] l (1e30 if infeasible)
-    public ArrayView<float> Priority;        // [E, N, U] ϱ = g/l
-    public ArrayView<byte> Offload;          // [E, N, U] final x
-    public ArrayView<float> AllocHz;         // [E, N, U] final f
-    public ArrayView<float> CellRxPowerW;    // [E, N] S_i of the final set
-    public ArrayView<float> BsDemandHz;      // [E, N] L_b = Σ l kept at b
-    public ArrayView<float> BsWeight;        // [E, N] W_b = Σ w kept at b
-    public ArrayView<float> DecoderCounters; // [E, RefinementCounters.Count]
-    public ArrayView<float> RateBps;         // [E, N, U] ν (R2)
-    public ArrayView<float> DelayS;          // [E, N, U] d = d_w + d_c + d_m
-    public ArrayView<byte> Completed;        // [E, N, U]
-    public ArrayView<float> UploadEnergyJ;   // [E, N, U] x·p·d_w
+    public FieldView<byte> NnOffload;        // [E, N, U] x' after D1
+    public FieldView<sbyte> Target;          // [E, N, U] processing BS b, −1 = not offloaded
+    public FieldView<byte> EnergyOk;         // [E, N, U] x'' after D2
+    public FieldView<float> DemandHz;        // [E, N, U] l (1e30 if infeasible)
+    public FieldView<float> Priority;        // [E, N, U] ϱ = g/l
+    public FieldView<byte> Offload;          // [E, N, U] final x
+    public FieldView<float> AllocHz;         // [E, N, U] final f
+    public FieldView<float> CellRxPowerW;    // [E, N] S_i of the final set
+    public FieldView<float> BsDemandHz;      // [E, N] L_b = Σ l kept at b
+    public FieldView<float> BsWeight;        // [E, N] W_b = Σ w kept at b
+    public FieldView<float> DecoderCounters; // [E, RefinementCounters.Count]
+    public FieldView<float> RateBps;         // [E, N, U] ν (R2)
+    public FieldView<float> DelayS;          // [E, N, U] d = d_w + d_c + d_m
+    public FieldView<byte> Completed;        // [E, N, U]
+    public FieldView<float> UploadEnergyJ;   // [E, N, U] x·p·d_w
 
     // Actions, masks, observations and outputs.
-    public ArrayView<float> Proto;           // [E, N, U, N + 2] â = [x̂, ŷ_0..ŷ_{N−1}, ŵ] per device slot
-    public ArrayView<byte> ActionMask;       // [E, N, U, N + 2]
-    public ArrayView<float> CentralObs;      // [E, CentralObsSize] (also the global state)
-    public ArrayView<float> BsObs;           // [E, N, BsObsSize] (per-bs view)
-    public ArrayView<float> FinalObs;        // the group observation of envs truncated this step
-    public ArrayView<float> FinalCentralObs; // [E, CentralObsSize] the final global state
-    public ArrayView<float> Reward;          // [E] income r(t)
-    public ArrayView<float> HomeIncome;      // [E, N] Σ_j g·Completed of BS i's own devices
-    public ArrayView<float> AgentReward;     // [E, N] per-bs agent reward (shared income or home income)
-    public ArrayView<byte> Truncated;        // [E]
-    public ArrayView<byte> Terminated;       // [E] always 0
-    public ArrayView<float> StepCounters;    // [E, CounterCount]
-    public ArrayView<double> CounterTotals;  // [E, CounterCount]
+    public FieldView<float> Proto;           // [E, N, U, N + 2] â = [x̂, ŷ_0..ŷ_{N−1}, ŵ] per device slot
+    public FieldView<byte> ActionMask;       // [E, N, U, N + 2]
+    public FieldView<float> CentralObs;      // [E, CentralObsSize] (also the global state)
+    public FieldView<float> BsObs;           // [E, N, BsObsSize] (per-bs view)
+    public FieldView<float> FinalObs;        // the group observation of envs truncated this step
+    public FieldView<float> FinalCentralObs; // [E, CentralObsSize] the final global state
+    public FieldView<float> Reward;          // [E] income r(t)
+    public FieldView<float> HomeIncome;      // [E, N] Σ_j g·Completed of BS i's own devices
+    public FieldView<float> AgentReward;     // [E, N] per-bs agent reward (shared income or home income)
+    public FieldView<byte> Truncated;        // [E]
+    public FieldView<byte> Terminated;       // [E] always 0
+    public FieldView<float> StepCounters;    // [E, CounterCount]
+    public FieldView<double> CounterTotals;  // [E, CounterCount]
 
     #region Index helpers
 

@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using GpuTwin.VecEnv.Policies;
 using GpuTwin.VecEnv.Running;
 using ILGPU;
@@ -20,8 +21,8 @@ public static class CollabMecTrace
         env.Device.Synchronize();
         var s = env.State;
         int n = env.NMax, u = env.UMax, slots = n * u;
-        T[] Slice<T>(ArrayView<T> v, int len) where T : unmanaged => v.SubView(0, len).GetAsArray();
-        T One<T>(ArrayView<T> v) where T : unmanaged => v.SubView(0, 1).GetAsArray()[0];
+        T[] Slice<T>(FieldView<T> v, int len) where T : unmanaged => v.SubView(0, len).GetAsArray();
+        T One<T>(FieldView<T> v) where T : unmanaged => v.SubView(0, 1).GetAsArray()[0];
         var active = Slice(s.DevActive, slots);
         var p = Slice(s.TxPowerW, slots); var q = Slice(s.BatteryJ, slots); var z = Slice(s.SizeBits, slots);
         var v = Slice(s.CyclesPerBit, slots); var delta = Slice(s.DeadlineS, slots); var g = Slice(s.Award, slots);

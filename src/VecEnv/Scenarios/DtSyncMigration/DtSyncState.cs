@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using ILGPU;
 using static GpuTwin.VecEnv.Scenarios.DtSyncMigration.DtSyncParameters;
 
@@ -16,80 +17,80 @@ public struct DtSyncState
     public ulong Seed;
 
     // Configuration.
-    public ArrayView<float> Params;          // [E, ParamCount]
-    public ArrayView<float> BsPos;           // [E, MMax, 2] m
+    public FieldView<float> Params;          // [E, ParamCount]
+    public FieldView<float> BsPos;           // [E, MMax, 2] m
 
     // Mobility.
-    public ArrayView<float> PosX, PosY;      // [E, K] m
-    public ArrayView<float> Speed;           // [E, K] m/s
-    public ArrayView<float> Heading;         // [E, K] rad, unwrapped
-    public ArrayView<float> MeanSpeed;       // [E, K] m/s
-    public ArrayView<float> MeanHeading;     // [E, K] rad
+    public FieldView<float> PosX, PosY;      // [E, K] m
+    public FieldView<float> Speed;           // [E, K] m/s
+    public FieldView<float> Heading;         // [E, K] rad, unwrapped
+    public FieldView<float> MeanSpeed;       // [E, K] m/s
+    public FieldView<float> MeanHeading;     // [E, K] rad
 
     // Clock.
-    public ArrayView<int> Slot;              // [E] n within the episode
-    public ArrayView<int> EpisodeIndex;      // [E]
+    public FieldView<int> Slot;              // [E] n within the episode
+    public FieldView<int> EpisodeIndex;      // [E]
 
     // Requests of the current slot.
-    public ArrayView<byte> Requested;        // [E, K] a_k[n]
-    public ArrayView<float> DataBits;        // [E, K] D_k
-    public ArrayView<float> CyclesPerBit;    // [E, K] C_k
-    public ArrayView<float> DeadlineS;       // [E, K] τ_k
+    public FieldView<byte> Requested;        // [E, K] a_k[n]
+    public FieldView<float> DataBits;        // [E, K] D_k
+    public FieldView<float> CyclesPerBit;    // [E, K] C_k
+    public FieldView<float> DeadlineS;       // [E, K] τ_k
 
     // Radio and compute of the current slot.
-    public ArrayView<float> Gain;            // [E, K, M] |h|²
-    public ArrayView<int> Assoc;             // [E, K] α_k
-    public ArrayView<float> TxPowerW;        // [E, K] radiated p̂_k
-    public ArrayView<byte> Transmitting;     // [E, K]
-    public ArrayView<float> Sinr;            // [E, K]
-    public ArrayView<float> RateBps;         // [E, K]
-    public ArrayView<float> CpuHz;           // [E, K] f_k
-    public ArrayView<float> WiredBps;        // [E, K] w_k
-    public ArrayView<float> DelayS;          // [E, K] t_k (T_BIG if impossible)
-    public ArrayView<byte> Failed;           // [E, K] X_k
-    public ArrayView<byte> Blocked;          // [E, K] migrating this slot
-    public ArrayView<float> EnergyJ;         // [E, K]
+    public FieldView<float> Gain;            // [E, K, M] |h|²
+    public FieldView<int> Assoc;             // [E, K] α_k
+    public FieldView<float> TxPowerW;        // [E, K] radiated p̂_k
+    public FieldView<byte> Transmitting;     // [E, K]
+    public FieldView<float> Sinr;            // [E, K]
+    public FieldView<float> RateBps;         // [E, K]
+    public FieldView<float> CpuHz;           // [E, K] f_k
+    public FieldView<float> WiredBps;        // [E, K] w_k
+    public FieldView<float> DelayS;          // [E, K] t_k (T_BIG if impossible)
+    public FieldView<byte> Failed;           // [E, K] X_k
+    public FieldView<byte> Blocked;          // [E, K] migrating this slot
+    public FieldView<float> EnergyJ;         // [E, K]
 
     // Digital twin and control.
-    public ArrayView<int> DtHost;            // [E, K] β_k(q)
-    public ArrayView<int> DtHostPrev;        // [E, K] β_k(q−1)
-    public ArrayView<int> DtProposal;        // [E, K] β̃_k[n]
-    public ArrayView<int> MigCountdown;      // [E, K] blocked slots left
-    public ArrayView<float> VQueue;          // [E, K] Y_k[n]
-    public ArrayView<float> VQueueFrame;     // [E, K] Y_k[qT]
-    public ArrayView<int> DtLastSyncSlot;    // [E, K]
-    public ArrayView<int> FrameMigrations;   // [E] migrations started this slot
+    public FieldView<int> DtHost;            // [E, K] β_k(q)
+    public FieldView<int> DtHostPrev;        // [E, K] β_k(q−1)
+    public FieldView<int> DtProposal;        // [E, K] β̃_k[n]
+    public FieldView<int> MigCountdown;      // [E, K] blocked slots left
+    public FieldView<float> VQueue;          // [E, K] Y_k[n]
+    public FieldView<float> VQueueFrame;     // [E, K] Y_k[qT]
+    public FieldView<int> DtLastSyncSlot;    // [E, K]
+    public FieldView<int> FrameMigrations;   // [E] migrations started this slot
 
     // Scratch sums (per env, reused each slot).
-    public ArrayView<float> RxTotalW;        // [E, M] Σ_i p̂_i g_{i,m}
-    public ArrayView<float> CpuShareSum;     // [E, M]
-    public ArrayView<float> WiredShareSum;   // [E, M, M] (from i, to j)
-    public ArrayView<float> CfCpuShareSum;   // [E, M] counterfactual (CC reward)
-    public ArrayView<float> CfWiredShareSum; // [E, M, M]
+    public FieldView<float> RxTotalW;        // [E, M] Σ_i p̂_i g_{i,m}
+    public FieldView<float> CpuShareSum;     // [E, M]
+    public FieldView<float> WiredShareSum;   // [E, M, M] (from i, to j)
+    public FieldView<float> CfCpuShareSum;   // [E, M] counterfactual (CC reward)
+    public FieldView<float> CfWiredShareSum; // [E, M, M]
 
     // Actions (env-owned, written by policies).
-    public ArrayView<int> MuAssocAction;     // [E, K] BS index
-    public ArrayView<float> MuPowerAction;   // [E, K] fraction of P_max in [0, 1]
-    public ArrayView<float> BsShareAction;   // [E, M, 2K]: wired shares of MUs 0..K−1, then CPU shares
-    public ArrayView<int> CcProposalAction;  // [E, K] proposed DT host per MU
+    public FieldView<int> MuAssocAction;     // [E, K] BS index
+    public FieldView<float> MuPowerAction;   // [E, K] fraction of P_max in [0, 1]
+    public FieldView<float> BsShareAction;   // [E, M, 2K]: wired shares of MUs 0..K−1, then CPU shares
+    public FieldView<int> CcProposalAction;  // [E, K] proposed DT host per MU
 
     // Action masks.
-    public ArrayView<byte> MuMask;           // [E, K]
-    public ArrayView<byte> BsMask;           // [E, M, 2K]
-    public ArrayView<byte> CcMask;           // [E, K]
+    public FieldView<byte> MuMask;           // [E, K]
+    public FieldView<byte> BsMask;           // [E, M, 2K]
+    public FieldView<byte> CcMask;           // [E, K]
 
     // Observations and outputs.
-    public ArrayView<float> MuObs;           // [E, K, MuObsSize]
-    public ArrayView<float> BsObs;           // [E, M, BsObsSize]
-    public ArrayView<float> CcObs;           // [E, CcObsSize]
-    public ArrayView<float> Global;          // [E, GlobalSize]
-    public ArrayView<float> FinalGlobal;     // [E, GlobalSize]
-    public ArrayView<float> RewardGlobal;    // [E] r_g
-    public ArrayView<float> RewardCenter;    // [E] r_c
-    public ArrayView<byte> Truncated;        // [E]
-    public ArrayView<byte> Terminated;       // [E]
-    public ArrayView<float> StepCounters;    // [E, CounterCount]
-    public ArrayView<double> CounterTotals;  // [E, CounterCount]
+    public FieldView<float> MuObs;           // [E, K, MuObsSize]
+    public FieldView<float> BsObs;           // [E, M, BsObsSize]
+    public FieldView<float> CcObs;           // [E, CcObsSize]
+    public FieldView<float> Global;          // [E, GlobalSize]
+    public FieldView<float> FinalGlobal;     // [E, GlobalSize]
+    public FieldView<float> RewardGlobal;    // [E] r_g
+    public FieldView<float> RewardCenter;    // [E] r_c
+    public FieldView<byte> Truncated;        // [E]
+    public FieldView<byte> Terminated;       // [E]
+    public FieldView<float> StepCounters;    // [E, CounterCount]
+    public FieldView<double> CounterTotals;  // [E, CounterCount]
 
     #region Index helpers
 

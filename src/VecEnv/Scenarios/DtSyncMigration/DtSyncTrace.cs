@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using GpuTwin.VecEnv.Policies;
 using GpuTwin.VecEnv.Running;
 using ILGPU;
@@ -20,8 +21,8 @@ public static class DtSyncTrace
         env.Device.Synchronize();
         var s = env.State;
         int k = (int)env.Parameters.Value(0, DtSyncParameters.K);
-        T[] Mu<T>(ArrayView<T> v) where T : unmanaged => v.SubView(0, k).GetAsArray();
-        T One<T>(ArrayView<T> v) where T : unmanaged => v.SubView(0, 1).GetAsArray()[0];
+        T[] Mu<T>(FieldView<T> v) where T : unmanaged => v.SubView(0, k).GetAsArray();
+        T One<T>(FieldView<T> v) where T : unmanaged => v.SubView(0, 1).GetAsArray()[0];
         var x = Mu(s.PosX); var y = Mu(s.PosY); var req = Mu(s.Requested); var d = Mu(s.DataBits); var c = Mu(s.CyclesPerBit);
         var assoc = Mu(s.Assoc); var host = Mu(s.DtHost); var p = Mu(s.TxPowerW); var sinr = Mu(s.Sinr);
         var rate = Mu(s.RateBps); var cpu = Mu(s.CpuHz); var wired = Mu(s.WiredBps); var delay = Mu(s.DelayS);

@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using ILGPU;
 using static GpuTwin.VecEnv.Scenarios.IomtMultiTask.IomtParameters;
 
@@ -18,60 +19,60 @@ public struct IomtState
     public ulong Seed;
 
     // Configuration (written at Reset(seed), kept across episodes).
-    public ArrayView<float> Params;          // [E, ParamCount]
-    public ArrayView<float> ServerPos;       // [E, K, 2] m
-    public ArrayView<byte> UserActive;       // [E, U]
-    public ArrayView<byte> TaskActive;       // [E, U, J]
-    public ArrayView<byte> ServerActive;     // [E, K]
-    public ArrayView<float> UserPosX, UserPosY; // [E, U] m
-    public ArrayView<float> Dist;            // [E, U, K] m, ≥ d0
-    public ArrayView<float> MeanGainOverN0;  // [E, U, K] Hz: ρ = P^tr·σ²·10^(−PL/10)/N0
-    public ArrayView<float> TxPowerW;        // [E, U] P^tr_i
-    public ArrayView<float> CapJ;            // [E, U] Cap_i
+    public FieldView<float> Params;          // [E, ParamCount]
+    public FieldView<float> ServerPos;       // [E, K, 2] m
+    public FieldView<byte> UserActive;       // [E, U]
+    public FieldView<byte> TaskActive;       // [E, U, J]
+    public FieldView<byte> ServerActive;     // [E, K]
+    public FieldView<float> UserPosX, UserPosY; // [E, U] m
+    public FieldView<float> Dist;            // [E, U, K] m, ≥ d0
+    public FieldView<float> MeanGainOverN0;  // [E, U, K] Hz: ρ = P^tr·σ²·10^(−PL/10)/N0
+    public FieldView<float> TxPowerW;        // [E, U] P^tr_i
+    public FieldView<float> CapJ;            // [E, U] Cap_i
 
     // Tasks of the current step.
-    public ArrayView<float> DataBits;        // [E, U, J] D
-    public ArrayView<float> Cycles;          // [E, U, J] C
-    public ArrayView<int> Priority;          // [E, U, J] P ∈ {1..L_P}
-    public ArrayView<float> PrioWeight;      // [E, U, J] w = c·exp(α(P − μ))
+    public FieldView<float> DataBits;        // [E, U, J] D
+    public FieldView<float> Cycles;          // [E, U, J] C
+    public FieldView<int> Priority;          // [E, U, J] P ∈ {1..L_P}
+    public FieldView<float> PrioWeight;      // [E, U, J] w = c·exp(α(P − μ))
 
     // Dynamic device state.
-    public ArrayView<float> EnergyLeftJ;     // [E, U] R_i ≥ 0
-    public ArrayView<int> Step;              // [E] t within the episode
-    public ArrayView<int> EpisodeIndex;      // [E]
-    public ArrayView<float> EpisodeReturn;   // [E] Σ r_t so far
+    public FieldView<float> EnergyLeftJ;     // [E, U] R_i ≥ 0
+    public FieldView<int> Step;              // [E] t within the episode
+    public FieldView<int> EpisodeIndex;      // [E]
+    public FieldView<float> EpisodeReturn;   // [E] Σ r_t so far
 
     // Per-step results.
-    public ArrayView<int> Target;            // [E, U, J] executed s
-    public ArrayView<float> CpuHz;           // [E, U, J] f granted
-    public ArrayView<float> BwHz;            // [E, U, J] b granted (0 if local)
-    public ArrayView<float> RateBps;         // [E, U, J] (expected) rate, 0 if local
-    public ArrayView<float> DelayS;          // [E, U, J] T
-    public ArrayView<float> EnergyJ;         // [E, U, J] E
-    public ArrayView<float> TaskReward;      // [E, U, J] r_{t,i,j}
-    public ArrayView<float> LocalCpuDemand;  // [E, U] S^loc_i
-    public ArrayView<float> LocalTasks;      // [E, U] tasks run locally
-    public ArrayView<float> ServerLoadTasks; // [E, K]
-    public ArrayView<float> ServerCpuDemand; // [E, K] S^f_k
-    public ArrayView<float> ServerBwDemand;  // [E, K] S^b_k
+    public FieldView<int> Target;            // [E, U, J] executed s
+    public FieldView<float> CpuHz;           // [E, U, J] f granted
+    public FieldView<float> BwHz;            // [E, U, J] b granted (0 if local)
+    public FieldView<float> RateBps;         // [E, U, J] (expected) rate, 0 if local
+    public FieldView<float> DelayS;          // [E, U, J] T
+    public FieldView<float> EnergyJ;         // [E, U, J] E
+    public FieldView<float> TaskReward;      // [E, U, J] r_{t,i,j}
+    public FieldView<float> LocalCpuDemand;  // [E, U] S^loc_i
+    public FieldView<float> LocalTasks;      // [E, U] tasks run locally
+    public FieldView<float> ServerLoadTasks; // [E, K]
+    public FieldView<float> ServerCpuDemand; // [E, K] S^f_k
+    public FieldView<float> ServerBwDemand;  // [E, K] S^b_k
 
     // Actions (env-owned, written by policies) and the action mask.
-    public ArrayView<int> TargetAction;      // [E, U, J] s ∈ {0 = local, 1..N^m}
-    public ArrayView<float> ShareAction;     // [E, U, J, 2] (x^f, x^b)
-    public ArrayView<byte> ActionMask;       // [E, U, 3J]: targets, then (x^f, x^b) per task
+    public FieldView<int> TargetAction;      // [E, U, J] s ∈ {0 = local, 1..N^m}
+    public FieldView<float> ShareAction;     // [E, U, J, 2] (x^f, x^b)
+    public FieldView<byte> ActionMask;       // [E, U, 3J]: targets, then (x^f, x^b) per task
 
     // Observations and outputs.
-    public ArrayView<float> Obs;             // [E, U, ObsSize] o (eq. 14)
-    public ArrayView<float> CorrectedObs;    // [E, U, CorrectedObsSize] ô
-    public ArrayView<float> FinalObs;        // [E, U, ObsSize] o_{t+1} of envs done this step
-    public ArrayView<float> Global;          // [E, GlobalSize] ŝ
-    public ArrayView<float> FinalGlobal;     // [E, GlobalSize]
-    public ArrayView<float> RewardAgent;     // [E, U] r_{t,i}
-    public ArrayView<float> RewardSystem;    // [E] r_t
-    public ArrayView<byte> Truncated;        // [E]
-    public ArrayView<byte> Terminated;       // [E]
-    public ArrayView<float> StepCounters;    // [E, CounterCount]
-    public ArrayView<double> CounterTotals;  // [E, CounterCount]
+    public FieldView<float> Obs;             // [E, U, ObsSize] o (eq. 14)
+    public FieldView<float> CorrectedObs;    // [E, U, CorrectedObsSize] ô
+    public FieldView<float> FinalObs;        // [E, U, ObsSize] o_{t+1} of envs done this step
+    public FieldView<float> Global;          // [E, GlobalSize] ŝ
+    public FieldView<float> FinalGlobal;     // [E, GlobalSize]
+    public FieldView<float> RewardAgent;     // [E, U] r_{t,i}
+    public FieldView<float> RewardSystem;    // [E] r_t
+    public FieldView<byte> Truncated;        // [E]
+    public FieldView<byte> Terminated;       // [E]
+    public FieldView<float> StepCounters;    // [E, CounterCount]
+    public FieldView<double> CounterTotals;  // [E, CounterCount]
 
     #region Index helpers
 

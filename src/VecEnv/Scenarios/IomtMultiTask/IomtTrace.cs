@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using GpuTwin.VecEnv.Policies;
 using GpuTwin.VecEnv.Running;
 using ILGPU;
@@ -21,8 +22,8 @@ public static class IomtTrace
         int users = (int)env.Parameters.Value(0, IomtParameters.Users), tasks = (int)env.Parameters.Value(0, IomtParameters.Tasks);
         int servers = (int)env.Parameters.Value(0, IomtParameters.Servers);
         int uMax = env.UMax, jMax = env.JMax, kMax = env.KMax;
-        T[] Slice<T>(ArrayView<T> v, int n) where T : unmanaged => v.SubView(0, n).GetAsArray();
-        T One<T>(ArrayView<T> v) where T : unmanaged => v.SubView(0, 1).GetAsArray()[0];
+        T[] Slice<T>(FieldView<T> v, int n) where T : unmanaged => v.SubView(0, n).GetAsArray();
+        T One<T>(FieldView<T> v) where T : unmanaged => v.SubView(0, 1).GetAsArray()[0];
         var x = Slice(s.UserPosX, uMax); var y = Slice(s.UserPosY, uMax); var p = Slice(s.TxPowerW, uMax);
         var left = Slice(s.EnergyLeftJ, uMax); var ra = Slice(s.RewardAgent, uMax);
         var dist = Slice(s.Dist, uMax * kMax); var rho = Slice(s.MeanGainOverN0, uMax * kMax);

@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using GpuTwin.Kernels.Runtime;
 using GpuTwin.VecEnv.Parameters;
 using GpuTwin.VecEnv.Scenarios.IotMigration.Authentication;

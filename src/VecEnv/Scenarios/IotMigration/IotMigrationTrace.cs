@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using GpuTwin.VecEnv.Policies;
 using GpuTwin.VecEnv.Running;
 using ILGPU;
@@ -19,8 +20,8 @@ public static class IotMigrationTrace
         var s = env.State;
         int users = (int)(env.Parameters.Value(0, IotMigrationParameters.UsersPerServer) * env.Parameters.Value(0, IotMigrationParameters.Servers));
         int servers = (int)env.Parameters.Value(0, IotMigrationParameters.Servers);
-        T[] Slice<T>(ArrayView<T> v, int n) where T : unmanaged => v.SubView(0, n).GetAsArray();
-        T One<T>(ArrayView<T> v) where T : unmanaged => v.SubView(0, 1).GetAsArray()[0];
+        T[] Slice<T>(FieldView<T> v, int n) where T : unmanaged => v.SubView(0, n).GetAsArray();
+        T One<T>(FieldView<T> v) where T : unmanaged => v.SubView(0, 1).GetAsArray()[0];
         int u = env.UMax;
         var x = Slice(s.PosX, u); var y = Slice(s.PosY, u); var bits = Slice(s.TaskBits, u);
         var serving = Slice(s.Serving, u); var target = Slice(s.Target, u); var ratio = Slice(s.DistRatio, u);

@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using GpuTwin.Kernels.Compute;
 using GpuTwin.Kernels.Numerics;
 using GpuTwin.Kernels.Radio;
@@ -173,7 +174,7 @@ public static class V2xRules
     /// o_i from the current DT at offset o of <paramref name="target"/>: D/D_norm, d_ij/W, min(H_ij, clip),
     /// F_rem/F_norm, B_rem/B_norm (padded ESs and inactive vehicles zero).
     /// </summary>
-    public static void WriteObservation(in V2xState s, int e, int i, ArrayView<float> target, int o)
+    public static void WriteObservation(in V2xState s, int e, int i, FieldView<float> target, int o)
     {
         int size = s.ObsSize;
         if (i >= s.Vehicles(e))

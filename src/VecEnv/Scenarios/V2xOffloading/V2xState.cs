@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using ILGPU;
 using static GpuTwin.VecEnv.Scenarios.V2xOffloading.V2xParameters;
 
@@ -15,61 +16,61 @@ public struct V2xState
     public ulong Seed;
 
     // Configuration.
-    public ArrayView<float> Params;          // [E, ParamCount]
-    public ArrayView<int> RngEnv;            // [E] env index within its sweep cell: the RNG's env coordinate
-    public ArrayView<float> EsPos;           // [E, NMax, 2] m
-    public ArrayView<float> WiredBps;        // [E, NMax, NMax] ϕ/d_kj (diagonal unused)
-    public ArrayView<float> FmaxHz;          // [E, NMax] F_j^max (drawn at reset)
-    public ArrayView<float> Rho2;            // [E, MMax] ρ_i² (1 without aging)
+    public FieldView<float> Params;          // [E, ParamCount]
+    public FieldView<int> RngEnv;            // [E] env index within its sweep cell: the RNG's env coordinate
+    public FieldView<float> EsPos;           // [E, NMax, 2] m
+    public FieldView<float> WiredBps;        // [E, NMax, NMax] ϕ/d_kj (diagonal unused)
+    public FieldView<float> FmaxHz;          // [E, NMax] F_j^max (drawn at reset)
+    public FieldView<float> Rho2;            // [E, MMax] ρ_i² (1 without aging)
 
     // Mobility.
-    public ArrayView<float> PosX, PosY;      // [E, MMax] m
-    public ArrayView<float> Heading;         // [E, MMax] rad, unwrapped
+    public FieldView<float> PosX, PosY;      // [E, MMax] m
+    public FieldView<float> Heading;         // [E, MMax] rad, unwrapped
 
     // Clock.
-    public ArrayView<int> Slot;              // [E] t within the episode
-    public ArrayView<int> EpisodeIndex;      // [E]
+    public FieldView<int> Slot;              // [E] t within the episode
+    public FieldView<int> EpisodeIndex;      // [E]
 
     // Per-slot exogenous state.
-    public ArrayView<float> TaskBits;        // [E, MMax] D_i
-    public ArrayView<float> DistM;           // [E, MMax, NMax] d_ij (unfloored)
-    public ArrayView<float> GainLs;          // [E, MMax, NMax] G_ij
-    public ArrayView<float> FadeH;           // [E, MMax, NMax] H_ij
-    public ArrayView<int> AccessEs;          // [E, MMax] n_i or −1
+    public FieldView<float> TaskBits;        // [E, MMax] D_i
+    public FieldView<float> DistM;           // [E, MMax, NMax] d_ij (unfloored)
+    public FieldView<float> GainLs;          // [E, MMax, NMax] G_ij
+    public FieldView<float> FadeH;           // [E, MMax, NMax] H_ij
+    public FieldView<int> AccessEs;          // [E, MMax] n_i or −1
 
     // Digital twin.
-    public ArrayView<float> DtFremHz;        // [E, NMax]
-    public ArrayView<float> DtBremHz;        // [E, NMax]
-    public ArrayView<int> DtCursor;          // [E] next vehicle to decide
+    public FieldView<float> DtFremHz;        // [E, NMax]
+    public FieldView<float> DtBremHz;        // [E, NMax]
+    public FieldView<int> DtCursor;          // [E] next vehicle to decide
 
     // Decisions and outcomes.
-    public ArrayView<float> RawAction;       // [E, MMax, 4] the env-owned action buffer u ∈ [−1, 1]⁴
-    public ArrayView<int> Target;            // [E, MMax] x_i after feasibility (0 = local)
-    public ArrayView<int> UploadEs;          // [E, MMax] k_i (−1 local)
-    public ArrayView<float> TxPowerW;        // [E, MMax]
-    public ArrayView<float> CpuHz;           // [E, MMax]
-    public ArrayView<float> BwHz;            // [E, MMax]
-    public ArrayView<byte> NoCoverage;       // [E, MMax]
-    public ArrayView<float> RateBps;         // [E, MMax]
-    public ArrayView<float> UploadS;         // [E, MMax] T_up
-    public ArrayView<float> DelayS;          // [E, MMax] T_i
-    public ArrayView<float> EnergyJ;         // [E, MMax]
-    public ArrayView<byte> Failed;           // [E, MMax]
-    public ArrayView<float> CostI;           // [E, MMax]
+    public FieldView<float> RawAction;       // [E, MMax, 4] the env-owned action buffer u ∈ [−1, 1]⁴
+    public FieldView<int> Target;            // [E, MMax] x_i after feasibility (0 = local)
+    public FieldView<int> UploadEs;          // [E, MMax] k_i (−1 local)
+    public FieldView<float> TxPowerW;        // [E, MMax]
+    public FieldView<float> CpuHz;           // [E, MMax]
+    public FieldView<float> BwHz;            // [E, MMax]
+    public FieldView<byte> NoCoverage;       // [E, MMax]
+    public FieldView<float> RateBps;         // [E, MMax]
+    public FieldView<float> UploadS;         // [E, MMax] T_up
+    public FieldView<float> DelayS;          // [E, MMax] T_i
+    public FieldView<float> EnergyJ;         // [E, MMax]
+    public FieldView<byte> Failed;           // [E, MMax]
+    public FieldView<float> CostI;           // [E, MMax]
 
     // Observations and outputs.
-    public ArrayView<float> Obs;             // [E, MMax, ObsSize] the group observation
-    public ArrayView<float> TurnObs;         // [E, MMax, ObsSize] o_i as seen at its own turn
-    public ArrayView<byte> Mask;             // [E, MMax, 4]
-    public ArrayView<float> Global;          // [E, GlobalSize]
-    public ArrayView<float> FinalGlobal;     // [E, GlobalSize]
-    public ArrayView<float> Reward;          // [E] training reward (R/c_ref or R)
-    public ArrayView<float> RewardRaw;       // [E] R(t)
-    public ArrayView<float> RewardI;         // [E, MMax] R_i
-    public ArrayView<byte> Truncated;        // [E]
-    public ArrayView<byte> Terminated;       // [E]
-    public ArrayView<float> StepCounters;    // [E, CounterCount]
-    public ArrayView<double> CounterTotals;  // [E, CounterCount]
+    public FieldView<float> Obs;             // [E, MMax, ObsSize] the group observation
+    public FieldView<float> TurnObs;         // [E, MMax, ObsSize] o_i as seen at its own turn
+    public FieldView<byte> Mask;             // [E, MMax, 4]
+    public FieldView<float> Global;          // [E, GlobalSize]
+    public FieldView<float> FinalGlobal;     // [E, GlobalSize]
+    public FieldView<float> Reward;          // [E] training reward (R/c_ref or R)
+    public FieldView<float> RewardRaw;       // [E] R(t)
+    public FieldView<float> RewardI;         // [E, MMax] R_i
+    public FieldView<byte> Truncated;        // [E]
+    public FieldView<byte> Terminated;       // [E]
+    public FieldView<float> StepCounters;    // [E, CounterCount]
+    public FieldView<double> CounterTotals;  // [E, CounterCount]
 
     #region Index helpers
 

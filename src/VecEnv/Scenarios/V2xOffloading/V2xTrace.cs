@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using GpuTwin.VecEnv.Policies;
 using GpuTwin.VecEnv.Running;
 using ILGPU;
@@ -19,10 +20,10 @@ public static class V2xTrace
         env.Device.Synchronize();
         var s = env.State;
         int m = (int)env.Parameters.Value(0, V2xParameters.M), n = (int)env.Parameters.Value(0, V2xParameters.N);
-        T[] V<T>(ArrayView<T> v) where T : unmanaged => v.SubView(0, m).GetAsArray();
-        T[] Es<T>(ArrayView<T> v) where T : unmanaged => v.SubView(0, n).GetAsArray();
-        T[] Pairs<T>(ArrayView<T> v) where T : unmanaged => v.SubView(0, m * env.NMax).GetAsArray();
-        T One<T>(ArrayView<T> v) where T : unmanaged => v.SubView(0, 1).GetAsArray()[0];
+        T[] V<T>(FieldView<T> v) where T : unmanaged => v.SubView(0, m).GetAsArray();
+        T[] Es<T>(FieldView<T> v) where T : unmanaged => v.SubView(0, n).GetAsArray();
+        T[] Pairs<T>(FieldView<T> v) where T : unmanaged => v.SubView(0, m * env.NMax).GetAsArray();
+        T One<T>(FieldView<T> v) where T : unmanaged => v.SubView(0, 1).GetAsArray()[0];
         var x = V(s.PosX); var y = V(s.PosY); var d = V(s.TaskBits); var access = V(s.AccessEs); var target = V(s.Target);
         var up = V(s.UploadEs); var p = V(s.TxPowerW); var f = V(s.CpuHz); var b = V(s.BwHz); var nocov = V(s.NoCoverage);
         var rate = V(s.RateBps); var tUp = V(s.UploadS); var delay = V(s.DelayS); var energy = V(s.EnergyJ);

@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using GpuTwin.Kernels.Random;
 using GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement;
 using ILGPU;
@@ -37,7 +38,7 @@ public static class BaselineActions
         a.Proto[p0 + width - 1] = 1f;
     }
 
-    private static void Put(ArrayView<float> proto, int p0, int k, int width, float value)
+    private static void Put(FieldView<float> proto, int p0, int k, int width, float value)
     {
         if (k < width) proto[p0 + k] = value;
     }

@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using ILGPU;
 
 namespace GpuTwin.VecEnv.Scenarios.CollaborativeMec.Baselines;
@@ -13,18 +14,18 @@ public struct BaselineArgs
     public ulong PolicySeed;
     /// <summary>RNG stream of B0 (the scenario's <c>RandomPolicy</c>).</summary>
     public int RandomStream;
-    public ArrayView<int> Slot;             // [E] t within the episode
-    public ArrayView<int> EpisodeIndex;     // [E]
-    public ArrayView<float> Proto;          // [E, N·U_max·(N+2)] output â
+    public FieldView<int> Slot;             // [E] t within the episode
+    public FieldView<int> EpisodeIndex;     // [E]
+    public FieldView<float> Proto;          // [E, N·U_max·(N+2)] output â
 
-    public ArrayView<int> Order;            // [E, N·U_max] G2 order of the candidates (flat q)
-    public ArrayView<float> StaticPriority; // [E, N, U_max] ϱ⁰ of candidates
-    public ArrayView<int> Admitted;         // [E, N·U_max] admitted tasks' flat q, ascending (the first `count` entries)
-    public ArrayView<sbyte> Assigned;       // [E, N, U_max] admitted target b, or −1
-    public ArrayView<float> Demand;         // [E, N, U_max] l of admitted tasks with their cells' current sets
-    public ArrayView<float> TentDemand;     // [E, N, U_max] l of the tentative cell in G4
-    public ArrayView<byte> CpuRejected;     // [E, N, U_max] got a CPU reject in LPWPO phase 1
-    public ArrayView<float> Load;           // [E, N] Load_b, cycles/s
-    public ArrayView<float> TentLoad;       // [E, N] Load'_b of G4
-    public ArrayView<byte> Saturated;       // [E, N] LPWPO: BS with a CPU reject in phase 1
+    public FieldView<int> Order;            // [E, N·U_max] G2 order of the candidates (flat q)
+    public FieldView<float> StaticPriority; // [E, N, U_max] ϱ⁰ of candidates
+    public FieldView<int> Admitted;         // [E, N·U_max] admitted tasks' flat q, ascending (the first `count` entries)
+    public FieldView<sbyte> Assigned;       // [E, N, U_max] admitted target b, or −1
+    public FieldView<float> Demand;         // [E, N, U_max] l of admitted tasks with their cells' current sets
+    public FieldView<float> TentDemand;     // [E, N, U_max] l of the tentative cell in G4
+    public FieldView<byte> CpuRejected;     // [E, N, U_max] got a CPU reject in LPWPO phase 1
+    public FieldView<float> Load;           // [E, N] Load_b, cycles/s
+    public FieldView<float> TentLoad;       // [E, N] Load'_b of G4
+    public FieldView<byte> Saturated;       // [E, N] LPWPO: BS with a CPU reject in phase 1
 }

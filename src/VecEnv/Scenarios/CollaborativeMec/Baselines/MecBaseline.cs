@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using GpuTwin.Kernels.Runtime;
 using GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement;
 using ILGPU;
@@ -53,7 +54,7 @@ public sealed class MecBaseline : IDisposable
     public bool IsGreedy => Heuristic is MecHeuristic.Olnpo or MecHeuristic.Lpwpo or MecHeuristic.Ggpo;
 
     /// <summary>Writes â for every env; <paramref name="slot"/> and <paramref name="episodeIndex"/> key B0's draws.</summary>
-    public void Act(in RefinementViews v, ArrayView<float> proto, ArrayView<int> slot, ArrayView<int> episodeIndex)
+    public void Act(in RefinementViews v, FieldView<float> proto, FieldView<int> slot, FieldView<int> episodeIndex)
     {
         if (v.N != _n || v.UMax != _uMax)
             throw new ArgumentException($"views have N = {v.N}, U_max = {v.UMax}; this baseline was built for N = {_n}, U_max = {_uMax}", nameof(v));

@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using GpuTwin.Kernels.Numerics;
 using GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement;
 using ILGPU;
@@ -83,7 +84,7 @@ public static class Observations
     }
 
     /// <summary>BS b's 4 summaries over its active devices: U_b/U_max, mean g/3, mean (z·v/δ)/1e9, share with E⁰ ≤ Q^E.</summary>
-    private static void WriteSummaries(in CollabMecState s, int e, int b, ArrayView<float> obs, int o)
+    private static void WriteSummaries(in CollabMecState s, int e, int b, FieldView<float> obs, int o)
     {
         float n = 0f, award = 0f, demand = 0f, affordable = 0f;
         for (int j = 0; j < s.UMax; j++)
@@ -106,7 +107,7 @@ public static class Observations
 
     #region Shared blocks
 
-    private static void WriteSlot(in CollabMecState s, int e, int d, ArrayView<float> obs, int o)
+    private static void WriteSlot(in CollabMecState s, int e, int d, FieldView<float> obs, int o)
     {
         bool on = s.DevActive[d] != 0;
         float z = s.SizeBits[d], v = s.CyclesPerBit[d], delta = s.DeadlineS[d], g = s.Award[d], nu0 = s.Rate0Bps[d];
@@ -129,7 +130,7 @@ public static class Observations
         obs[o + 11] = extras && slack > 0f ? g * slack / (z * v) * StaticPriorityScale : 0f;
     }
 
-    private static void WriteTail(in CollabMecState s, int e, ArrayView<float> obs, int o)
+    private static void WriteTail(in CollabMecState s, int e, FieldView<float> obs, int o)
     {
         for (int i = 0; i < s.NMax; i++) obs[o + i] = s.CpuHz[s.Bs(e, i)] / CpuRef;
         o += s.NMax;

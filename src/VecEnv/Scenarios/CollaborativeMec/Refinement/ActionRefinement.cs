@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using GpuTwin.Kernels.Runtime;
 using ILGPU;
 
@@ -14,20 +15,20 @@ namespace GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement;
 /// </summary>
 public sealed class ActionRefinement
 {
-    private readonly Kernel<RefinementViews, ArrayView<float>> _nearest, _budget, _greedyFill, _totals, _allocate;
-    private readonly Kernel<RefinementViews, ArrayView<byte>> _stageRate;
+    private readonly Kernel<RefinementViews, FieldView<float>> _nearest, _budget, _greedyFill, _totals, _allocate;
+    private readonly Kernel<RefinementViews, FieldView<byte>> _stageRate;
     private readonly Kernel<RefinementViews> _energy, _demand, _counts;
 
     public ActionRefinement(ComputeDevice device)
     {
-        _nearest = device.Load<RefinementViews, ArrayView<float>>(NearestAction.NearestActionKernel);
+        _nearest = device.Load<RefinementViews, FieldView<float>>(NearestAction.NearestActionKernel);
         _energy = device.Load<RefinementViews>(EnergyCheck.EnergyCheckKernel);
         _demand = device.Load<RefinementViews>(MinimumDemand.MinimumDemandKernel);
-        _budget = device.Load<RefinementViews, ArrayView<float>>(CpuBudget.CpuBudgetKernel);
-        _greedyFill = device.Load<RefinementViews, ArrayView<float>>(CpuBudget.GreedyFillKernel);
-        _totals = device.Load<RefinementViews, ArrayView<float>>(CpuAllocation.BsTotalsKernel);
-        _allocate = device.Load<RefinementViews, ArrayView<float>>(CpuAllocation.AllocationKernel);
-        _stageRate = device.Load<RefinementViews, ArrayView<byte>>(StageRate.StageRateKernel);
+        _budget = device.Load<RefinementViews, FieldView<float>>(CpuBudget.CpuBudgetKernel);
+        _greedyFill = device.Load<RefinementViews, FieldView<float>>(CpuBudget.GreedyFillKernel);
+        _totals = device.Load<RefinementViews, FieldView<float>>(CpuAllocation.BsTotalsKernel);
+        _allocate = device.Load<RefinementViews, FieldView<float>>(CpuAllocation.AllocationKernel);
+        _stageRate = device.Load<RefinementViews, FieldView<byte>>(StageRate.StageRateKernel);
         _counts = device.Load<RefinementViews>(DecoderCounts.DecoderCountsKernel);
     }
 
@@ -35,7 +36,7 @@ public sealed class ActionRefinement
     public static int ProtoLength(int n, int uMax) => n * uMax * (n + 2);
 
     /// <summary>Runs D1–D5 and the final rates (R2) for the first <paramref name="numEnvs"/> envs.</summary>
-    public void Decode(in RefinementViews v, ArrayView<float> proto, int numEnvs)
+    public void Decode(in RefinementViews v, FieldView<float> proto, int numEnvs)
     {
         v.Validate(numEnvs);
         long need = (long)numEnvs * ProtoLength(v.N, v.UMax);
@@ -56,5 +57,5 @@ public sealed class ActionRefinement
     }
 
     /// <summary>CellRxPowerW and RateBps for the transmitting set <paramref name="transmitting"/> [E, N, U_max].</summary>
-    public void Rates(in RefinementViews v, ArrayView<byte> transmitting, int numEnvs) => _stageRate(numEnvs * v.N, v, transmitting);
+    public void Rates(in RefinementViews v, FieldView<byte> transmitting, int numEnvs) => _stageRate(numEnvs * v.N, v, transmitting);
 }

@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using ILGPU;
 
 namespace GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement;
@@ -9,7 +10,7 @@ namespace GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement;
 public static class CellRxPower
 {
     /// <summary>S of cell <paramref name="cell"/> = e·N + i, in W.</summary>
-    public static float Sum(in RefinementViews v, int cell, ArrayView<byte> transmitting)
+    public static float Sum(in RefinementViews v, int cell, FieldView<byte> transmitting)
     {
         int first = cell * v.UMax; // = Dev(e, i, 0)
         float sum = 0f;

@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using GpuTwin.Kernels.Numerics;
 using ILGPU;
 using static GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement.RefinementRules;
@@ -11,7 +12,7 @@ namespace GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement;
 /// </summary>
 public static class CpuAllocation
 {
-    public static void BsTotalsKernel(Index1D bs, RefinementViews v, ArrayView<float> proto)
+    public static void BsTotalsKernel(Index1D bs, RefinementViews v, FieldView<float> proto)
     {
         int e = bs / v.N;
         int target = bs - e * v.N;
@@ -29,13 +30,13 @@ public static class CpuAllocation
     }
 
     /// <summary>One thread per (env, cell): f and the final Target of each of the cell's device slots.</summary>
-    public static void AllocationKernel(Index1D cell, RefinementViews v, ArrayView<float> proto)
+    public static void AllocationKernel(Index1D cell, RefinementViews v, FieldView<float> proto)
     {
         int e = cell / v.N;
         for (int j = 0; j < v.UMax; j++) Allocate(v, proto, cell * v.UMax + j, e);
     }
 
-    public static void Allocate(in RefinementViews v, ArrayView<float> proto, int d, int e)
+    public static void Allocate(in RefinementViews v, FieldView<float> proto, int d, int e)
     {
         if (v.Offload[d] == 0)
         {

@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using ILGPU;
 using static GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement.RefinementRules;
 
@@ -15,11 +16,11 @@ namespace GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement;
 public static class CpuBudget
 {
     /// <summary>What a task of Υ_b puts on the budget: its demand l, or its literal share ŵ·F_b.</summary>
-    public static float Term(in RefinementViews v, ArrayView<float> proto, int d, float cpuHz, int mode) =>
+    public static float Term(in RefinementViews v, FieldView<float> proto, int d, float cpuHz, int mode) =>
         mode == (int)CpuMode.ActorLiteral ? Clamp01(proto[v.Proto(d) + v.N + 1]) * cpuHz : v.DemandHz[d];
 
     /// <summary>One thread per (env, cell): the prefix rule for each of the cell's device slots.</summary>
-    public static void CpuBudgetKernel(Index1D cell, RefinementViews v, ArrayView<float> proto)
+    public static void CpuBudgetKernel(Index1D cell, RefinementViews v, FieldView<float> proto)
     {
         int e = cell / v.N;
         bool prefixRule = v.CpuDropRule[e] != (int)CpuDropRule.GreedyFill;
@@ -31,7 +32,7 @@ public static class CpuBudget
     }
 
     /// <summary>P_q ≤ F_b for device slot d (x'' = 1) of env e: its O(N·U_max) prefix sum, terms in ascending q'.</summary>
-    public static bool Fits(in RefinementViews v, ArrayView<float> proto, int d, int e)
+    public static bool Fits(in RefinementViews v, FieldView<float> proto, int d, int e)
     {
         int first = e * v.Slots;
         int q = d - first;
@@ -53,7 +54,7 @@ public static class CpuBudget
     /// Option <see cref="CpuDropRule.GreedyFill"/> (spec §13 item 7), one thread per (env, b): walk Υ_b in key
     /// order and keep each task whose term still fits, skipping those that do not. O(|Υ_b|²) selection, no sort.
     /// </summary>
-    public static void GreedyFillKernel(Index1D bs, RefinementViews v, ArrayView<float> proto)
+    public static void GreedyFillKernel(Index1D bs, RefinementViews v, FieldView<float> proto)
     {
         int e = bs / v.N;
         if (v.CpuDropRule[e] != (int)CpuDropRule.GreedyFill) return;

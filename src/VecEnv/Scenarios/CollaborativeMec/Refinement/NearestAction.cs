@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using ILGPU;
 using static GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement.RefinementRules;
 
@@ -12,14 +13,14 @@ namespace GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement;
 public static class NearestAction
 {
     /// <summary>One thread per (env, cell): D1 for each of the cell's device slots.</summary>
-    public static void NearestActionKernel(Index1D cell, RefinementViews v, ArrayView<float> proto)
+    public static void NearestActionKernel(Index1D cell, RefinementViews v, FieldView<float> proto)
     {
         int e = cell / v.N, home = cell - e * v.N;
         for (int j = 0; j < v.UMax; j++) Decide(v, proto, cell * v.UMax + j, e, home);
     }
 
     /// <summary>D1 for device slot d of env e, home BS <paramref name="home"/>.</summary>
-    public static void Decide(in RefinementViews v, ArrayView<float> proto, int d, int e, int home)
+    public static void Decide(in RefinementViews v, FieldView<float> proto, int d, int e, int home)
     {
         int p0 = v.Proto(d);
         byte offload = 0;

@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using ILGPU;
 
 namespace GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement;
@@ -14,37 +15,37 @@ public struct RefinementViews
     public int N, UMax;
 
     // Configuration.
-    public ArrayView<byte> BsActive;       // [E, N]
-    public ArrayView<byte> DevActive;      // [E, N, U]
-    public ArrayView<float> CpuHz;         // [E, N] F_b, cycles/s
-    public ArrayView<float> WiredBps;      // [E, N, N] C_{i,b}, bit/s; 0 = no link; diagonal unused
-    public ArrayView<float> BandwidthHz;   // [E] B, Hz
-    public ArrayView<float> NoisePsd;      // [E] N0, W/Hz
-    public ArrayView<int> CpuMode;         // [E] a CpuMode value
-    public ArrayView<int> CpuDropRule;     // [E] a CpuDropRule value
+    public FieldView<byte> BsActive;       // [E, N]
+    public FieldView<byte> DevActive;      // [E, N, U]
+    public FieldView<float> CpuHz;         // [E, N] F_b, cycles/s
+    public FieldView<float> WiredBps;      // [E, N, N] C_{i,b}, bit/s; 0 = no link; diagonal unused
+    public FieldView<float> BandwidthHz;   // [E] B, Hz
+    public FieldView<float> NoisePsd;      // [E] N0, W/Hz
+    public FieldView<int> CpuMode;         // [E] a CpuMode value
+    public FieldView<int> CpuDropRule;     // [E] a CpuDropRule value
 
     // Device state (the twin's exact view at the start of the slot).
-    public ArrayView<float> TxPowerW;      // [E, N, U] p, W
-    public ArrayView<float> BatteryJ;      // [E, N, U] Q^E(t), J
-    public ArrayView<float> SizeBits;      // [E, N, U] z, bit
-    public ArrayView<float> CyclesPerBit;  // [E, N, U] v, cycles/bit
-    public ArrayView<float> DeadlineS;     // [E, N, U] δ, s
-    public ArrayView<float> Award;         // [E, N, U] g
-    public ArrayView<float> Gain;          // [E, N, U] h (dimensionless power gain)
+    public FieldView<float> TxPowerW;      // [E, N, U] p, W
+    public FieldView<float> BatteryJ;      // [E, N, U] Q^E(t), J
+    public FieldView<float> SizeBits;      // [E, N, U] z, bit
+    public FieldView<float> CyclesPerBit;  // [E, N, U] v, cycles/bit
+    public FieldView<float> DeadlineS;     // [E, N, U] δ, s
+    public FieldView<float> Award;         // [E, N, U] g
+    public FieldView<float> Gain;          // [E, N, U] h (dimensionless power gain)
 
     // Decoder outputs and intermediates.
-    public ArrayView<byte> NnOffload;      // [E, N, U] x' after D1
-    public ArrayView<sbyte> Target;        // [E, N, U] processing BS b, or −1 when not offloaded (final after Decode)
-    public ArrayView<byte> EnergyOk;       // [E, N, U] x'' after D2
-    public ArrayView<float> DemandHz;      // [E, N, U] l (eq. 18) from R1; L_INF when the deadline cannot be met; 0 if x'' = 0
-    public ArrayView<float> Priority;      // [E, N, U] ϱ = g/l, 1/(cycles/s); 0 if infeasible or x'' = 0
-    public ArrayView<byte> Offload;        // [E, N, U] final x
-    public ArrayView<float> AllocHz;       // [E, N, U] final f, cycles/s; 0 if x = 0
-    public ArrayView<float> CellRxPowerW;  // [E, N] S_i of the latest rate stage, W
-    public ArrayView<float> RateBps;       // [E, N, U] rate of the latest stage (R2 after Decode), bit/s; 0 if not transmitting
-    public ArrayView<float> BsDemandHz;    // [E, N] L_b = Σ l of the tasks kept at b, cycles/s
-    public ArrayView<float> BsWeight;      // [E, N] W_b = Σ w of the tasks kept at b
-    public ArrayView<float> Counters;      // [E, RefinementCounters.Count] this slot's decoder counts
+    public FieldView<byte> NnOffload;      // [E, N, U] x' after D1
+    public FieldView<sbyte> Target;        // [E, N, U] processing BS b, or −1 when not offloaded (final after Decode)
+    public FieldView<byte> EnergyOk;       // [E, N, U] x'' after D2
+    public FieldView<float> DemandHz;      // [E, N, U] l (eq. 18) from R1; L_INF when the deadline cannot be met; 0 if x'' = 0
+    public FieldView<float> Priority;      // [E, N, U] ϱ = g/l, 1/(cycles/s); 0 if infeasible or x'' = 0
+    public FieldView<byte> Offload;        // [E, N, U] final x
+    public FieldView<float> AllocHz;       // [E, N, U] final f, cycles/s; 0 if x = 0
+    public FieldView<float> CellRxPowerW;  // [E, N] S_i of the latest rate stage, W
+    public FieldView<float> RateBps;       // [E, N, U] rate of the latest stage (R2 after Decode), bit/s; 0 if not transmitting
+    public FieldView<float> BsDemandHz;    // [E, N] L_b = Σ l of the tasks kept at b, cycles/s
+    public FieldView<float> BsWeight;      // [E, N] W_b = Σ w of the tasks kept at b
+    public FieldView<float> Counters;      // [E, RefinementCounters.Count] this slot's decoder counts
 
     #region Index helpers
 

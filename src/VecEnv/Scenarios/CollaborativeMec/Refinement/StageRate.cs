@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using ILGPU;
 
 namespace GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement;
@@ -8,7 +9,7 @@ namespace GpuTwin.VecEnv.Scenarios.CollaborativeMec.Refinement;
 /// </summary>
 public static class StageRate
 {
-    public static void StageRateKernel(Index1D cell, RefinementViews v, ArrayView<byte> transmitting)
+    public static void StageRateKernel(Index1D cell, RefinementViews v, FieldView<byte> transmitting)
     {
         int e = cell / v.N;
         float s = CellRxPower.Sum(v, cell, transmitting);

@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using ILGPU;
 
 namespace GpuTwin.VecEnv.Scenarios.DtSyncMigration.Baselines;
@@ -8,7 +9,7 @@ public struct BaselineArgs
     public int Heuristic;
     public ulong PolicySeed;
     /// <summary>[E, MMax] received power per BS during the power-control iteration.</summary>
-    public ArrayView<float> RxTotalW;
+    public FieldView<float> RxTotalW;
     /// <summary>[E, KMax] target SINR γ* (B4), 0 for non-participants.</summary>
-    public ArrayView<float> TargetSinr;
+    public FieldView<float> TargetSinr;
 }

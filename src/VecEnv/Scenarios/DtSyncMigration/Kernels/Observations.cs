@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using GpuTwin.Kernels.Numerics;
 using ILGPU;
 using static GpuTwin.VecEnv.Scenarios.DtSyncMigration.DtSyncParameters;
@@ -150,14 +151,14 @@ public static class Observations
     }
 
     /// <summary>[a, D/D_max, C/C_max, τ/δt] at offset o.</summary>
-    private static void WriteRequest(in DtSyncState s, int e, int i, ArrayView<float> target, int o)
+    private static void WriteRequest(in DtSyncState s, int e, int i, FieldView<float> target, int o)
     {
         target[o] = s.Requested[i];
         WriteRequestTail(s, e, i, target, o + 1);
     }
 
     /// <summary>[D/D_max, C/C_max, τ/δt] at offset o (zero without a request).</summary>
-    private static void WriteRequestTail(in DtSyncState s, int e, int i, ArrayView<float> target, int o)
+    private static void WriteRequestTail(in DtSyncState s, int e, int i, FieldView<float> target, int o)
     {
         target[o] = s.DataBits[i] / s.P(e, DmaxBits);
         target[o + 1] = s.CyclesPerBit[i] / s.P(e, CmaxCyclesPerBit);

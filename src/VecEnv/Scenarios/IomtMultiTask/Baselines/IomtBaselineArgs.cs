@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using ILGPU;
 
 namespace GpuTwin.VecEnv.Scenarios.IomtMultiTask.Baselines;
@@ -8,7 +9,7 @@ public struct IomtBaselineArgs
     public int Heuristic;
     public ulong PolicySeed;
     /// <summary>[E, UMax·JMax] task order of H3 (task index i·JMax + j).</summary>
-    public ArrayView<int> Order;
+    public FieldView<int> Order;
     /// <summary>[E, UMax + KMax] H3's weight sums: users' local pools, then servers.</summary>
-    public ArrayView<float> PoolWeight;
+    public FieldView<float> PoolWeight;
 }

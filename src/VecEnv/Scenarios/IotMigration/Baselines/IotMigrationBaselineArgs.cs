@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using ILGPU;
 
 namespace GpuTwin.VecEnv.Scenarios.IotMigration.Baselines;
@@ -8,7 +9,7 @@ public struct IotMigrationBaselineArgs
     public int Heuristic;
     public ulong PolicySeed;
     /// <summary>[E, N] n̂_m: loads committed by the earlier users of the walk.</summary>
-    public ArrayView<int> Committed;
+    public FieldView<int> Committed;
     /// <summary>[E, N] P̂_m: received power from every non-refused requester (the planning interference), W.</summary>
-    public ArrayView<float> PlanPowerW;
+    public FieldView<float> PlanPowerW;
 }

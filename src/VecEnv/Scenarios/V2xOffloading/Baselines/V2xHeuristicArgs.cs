@@ -1,3 +1,4 @@
+using GpuTwin.Kernels.Memory;
 using ILGPU;
 
 namespace GpuTwin.VecEnv.Scenarios.V2xOffloading.Baselines;
@@ -8,7 +9,7 @@ public struct V2xHeuristicArgs
     public int Heuristic;
     public ulong PolicySeed;
     /// <summary>[E, NMax] suffix counts cnt[j] = #{later vehicles in S with n_q = j}.</summary>
-    public ArrayView<int> Counts;
+    public FieldView<int> Counts;
     /// <summary>[E, MMax] the ROCS coin per vehicle (1 = offload).</summary>
-    public ArrayView<byte> Coins;
+    public FieldView<byte> Coins;
 }
