@@ -59,6 +59,19 @@ public readonly unsafe struct FieldView<T> where T : unmanaged
         }
     }
 
+    /// <summary>
+    /// Sets elements [start, start + count) to zero: one bounds check, then a tight loop (a per-element
+    /// indexer in a kernel loop reloads the field from the state struct on every store).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Clear(int start, int count)
+    {
+        if (count <= 0) return;
+        if ((uint)start >= (uint)Length || (uint)count > (uint)(Length - start)) OutOfRange();
+        T* p = (T*)_address + start;
+        for (int j = 0; j < count; j++) p[j] = default;
+    }
+
     /// <summary>The field as an ILGPU view, for host-side copies (<c>CopyFromCPU</c>, <c>GetAsArray</c>); never inside kernels.</summary>
     public ArrayView<T> View
     {

@@ -179,7 +179,7 @@ public static class V2xRules
         int size = s.ObsSize;
         if (i >= s.Vehicles(e))
         {
-            for (int c = 0; c < size; c++) target[o + c] = 0f;
+            target.Clear(o, size);
             return;
         }
         int n = s.Servers(e), nMax = s.NMax;

@@ -31,7 +31,7 @@ public static class BaselineActions
             }
             return;
         }
-        for (int k = 0; k < width; k++) a.Proto[p0 + k] = 0f;
+        a.Proto.Clear(p0, width);
         if (!active) return;
         a.Proto[p0] = 1f;
         a.Proto[p0 + 1 + home] = 1f;
@@ -89,7 +89,7 @@ public static class BaselineActions
         for (int q = 0; q < v.Slots; q++)
         {
             int d = first + q, p0 = v.Proto(d);
-            for (int k = 0; k < width; k++) a.Proto[p0 + k] = 0f;
+            a.Proto.Clear(p0, width);
             int t = a.Assigned[d];
             if (t < 0) continue;
             a.Proto[p0] = 1f;

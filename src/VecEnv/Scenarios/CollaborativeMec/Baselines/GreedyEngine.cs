@@ -107,7 +107,7 @@ public static class GreedyEngine
 
         // Load'_k as fresh sums over every admitted task in ascending q (the order D4 sums in).
         int bsFirst = v.Bs(e, 0);
-        for (int b = 0; b < v.N; b++) a.TentLoad[bsFirst + b] = 0f;
+        a.TentLoad.Clear(bsFirst, v.N);
         for (int k = 0; k <= count; k++)
         {
             int m = Merged(a, first, k, p, q);

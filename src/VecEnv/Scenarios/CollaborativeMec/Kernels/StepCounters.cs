@@ -14,7 +14,7 @@ public static class StepCounters
     public static void CountSlotKernel(Index1D e, CollabMecState s)
     {
         int o = e * s.CounterCount;
-        for (int k = 0; k < s.CounterCount; k++) s.StepCounters[o + k] = 0f;
+        s.StepCounters.Clear(o, s.CounterCount);
         float peer = 0f, offloaded = 0f, completed = 0f;
         float upload = 0f, harvest = 0f, battery = 0f, batteryMin = RefinementRules.EnergyBigJ, active = 0f, sinrDb = 0f, rate = 0f, delay = 0f;
         float noise = s.BandwidthHz[e] * s.NoisePsd[e];

@@ -28,7 +28,7 @@ public static class Observations
             int o = s.Mu(e, k) * s.MuObsSize;
             if (k >= kCount)
             {
-                for (int j = 0; j < s.MuObsSize; j++) s.MuObs[o + j] = 0f;
+                s.MuObs.Clear(o, s.MuObsSize);
                 continue;
             }
             int i = s.Mu(e, k);
@@ -50,7 +50,7 @@ public static class Observations
         int kCount = s.Mus(e), mCount = s.Bss(e);
         float invW = 1f / s.P(e, AreaM);
         int o = e * s.CcObsSize;
-        for (int j = 0; j < s.CcObsSize; j++) s.CcObs[o + j] = 0f;
+        s.CcObs.Clear(o, s.CcObsSize);
         for (int k = 0; k < kCount; k++)
             s.CcObs[o + k * s.MMax + DtSyncRules.Association(s, e, k)] = 1f;
         int q = o + s.KMax * s.MMax;
@@ -79,7 +79,7 @@ public static class Observations
         for (int m = 0; m < s.MMax; m++)
         {
             int o = s.Bs(e, m) * s.BsObsSize;
-            for (int j = 0; j < s.BsObsSize; j++) s.BsObs[o + j] = 0f;
+            s.BsObs.Clear(o, s.BsObsSize);
             if (m >= mCount) continue;
             s.BsObs[o] = (float)m / mCount;
             s.BsObs[o + 1] = s.BsX(e, m) * invW;
@@ -126,7 +126,7 @@ public static class Observations
         int migSlots = DtSyncRules.MigrationSlots(s, e);
         float invG = migSlots > 0 ? 1f / migSlots : 0f;
         int o = e * s.GlobalSize;
-        for (int j = 0; j < s.GlobalSize; j++) g[o + j] = 0f;
+        g.Clear(o, s.GlobalSize);
         int pos = o, bs = o + 2 * kMax, alpha = bs + 2 * mMax, req = alpha + kMax * mMax, omega = req + kMax,
             beta = omega + 3 * kMax, y = beta + kMax * mMax, yFrame = y + kMax, countdown = yFrame + kMax, phase = countdown + kMax;
         for (int m = 0; m < mCount; m++)

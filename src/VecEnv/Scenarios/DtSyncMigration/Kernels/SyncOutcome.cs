@@ -12,11 +12,12 @@ public static class SyncOutcome
 {
     public static void SyncOutcomeKernel(Index1D e, DtSyncState s)
     {
-        int kCount = s.Mus(e), mCount = s.Bss(e);
+        int kCount = s.Mus(e);
         float tBig = s.P(e, TBigS), slotS = s.P(e, SlotS), eps = s.P(e, Epsilon), eta = s.P(e, Eta), nu = s.P(e, Nu);
         bool capEnergy = (int)s.P(e, EnergyCap) == EnergyCapSlot;
         float wE = EnergyWeightOf(s, e);
         float xi = 0f;
+        s.BsMask.Clear(s.WiredShare(e, 0, 0), s.MMax * 2 * s.KMax);
         for (int k = 0; k < kCount; k++)
         {
             int i = s.Mu(e, k);
@@ -50,13 +51,16 @@ public static class SyncOutcome
             s.VQueue[i] = y > 0f ? y : 0f;
 
             // Masks: which action components had an effect this slot (spec §5).
+            // A BS's wired share of MU k mattered only at its serving BS when the DT is elsewhere, its CPU
+            // share only at the DT's host; every other BS mask entry is 0 (cleared before the loop).
             bool active = req && !blocked;
             s.MuMask[i] = active ? (byte)1 : (byte)0;
             s.CcMask[i] = 1;
-            for (int m = 0; m < mCount; m++)
+            if (active)
             {
-                s.BsMask[s.WiredShare(e, m, k)] = active && s.Assoc[i] == m && s.DtHost[i] != m ? (byte)1 : (byte)0;
-                s.BsMask[s.CpuShare(e, m, k)] = active && s.DtHost[i] == m ? (byte)1 : (byte)0;
+                int alpha = s.Assoc[i], host = s.DtHost[i];
+                if (alpha != host) s.BsMask[s.WiredShare(e, alpha, k)] = 1;
+                s.BsMask[s.CpuShare(e, host, k)] = 1;
             }
         }
         s.RewardGlobal[e] = -nu * xi;

@@ -74,7 +74,7 @@ public static class IomtBaselineActions
                 a.Order[baseOrder + p] = task;
                 n++;
             }
-        for (int q = 0; q < s.UMax + s.KMax; q++) a.PoolWeight[baseW + q] = 0f;
+        a.PoolWeight.Clear(baseW, s.UMax + s.KMax);
 
         float fUser = s.P(e, UserCpuHz), fServer = s.P(e, ServerCpuHz), bServer = s.P(e, ServerBwHz);
         float k0 = s.P(e, K0), tBig = s.P(e, TBigS), tMax = s.P(e, TmaxS), eMax = s.P(e, EmaxJ);

@@ -25,7 +25,7 @@ public static class Observations
             int u = s.User(e, i), o = u * ObsSize;
             if (i >= uCount)
             {
-                for (int f = 0; f < ObsSize; f++) s.Obs[o + f] = 0f;
+                s.Obs.Clear(o, ObsSize);
                 continue;
             }
             int j = s.Serving[u], jt = s.Target[u];

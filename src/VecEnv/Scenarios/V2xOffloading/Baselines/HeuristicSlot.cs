@@ -17,7 +17,7 @@ public static class HeuristicSlot
         var kind = (V2xHeuristic)a.Heuristic;
         var rng = new CounterRng(a.PolicySeed, s.RngEnv[e], s.EpisodeIndex[e], s.Slot[e]);
         int c0 = e * s.NMax;
-        for (int j = 0; j < s.NMax; j++) a.Counts[c0 + j] = 0;
+        a.Counts.Clear(c0, s.NMax);
         for (int i = 0; i < m; i++)
         {
             int v = s.Veh(e, i);
