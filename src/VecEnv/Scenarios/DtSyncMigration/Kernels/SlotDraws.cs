@@ -31,14 +31,24 @@ public static class SlotDraws
             s.DataBits[i] = req ? dLo + (dHi - dLo) * (1f - u.B) : 0f;
             s.CyclesPerBit[i] = req ? cLo + (cHi - cLo) * (1f - u.C) : 0f;
             s.DeadlineS[i] = !req ? 0f : tauMax > tau ? tau + (tauMax - tau) * (1f - u.D) : tau;
-            // Per-env and per-MU values are read once: on the host path every view access costs ~10 ns.
+            // One Philox block gives the complex normals of two BSs (m, m + 1): entity k·⌈M_max/2⌉ + m/2.
             float x = s.PosX[i], y = s.PosY[i];
-            for (int m = 0; m < mCount; m++)
+            int blocksPerMu = (s.MMax + 1) / 2;
+            for (int m = 0; m < mCount; m += 2)
             {
-                rng.Normal2(DtSyncStreams.Fading, k * s.MMax + m, out float zr, out float zi);
-                float d = PathLoss.DistanceM(x, y, s.BsX(e, m), s.BsY(e, m), minDistance);
-                s.Gain[s.Pair(e, k, m)] = PathLoss.PowerLawGain(rho0, d, phi) * Fading.RicianPower(los, scatter, zr, zi);
+                rng.Normal4(DtSyncStreams.Fading, k * blocksPerMu + m / 2, out float zr0, out float zi0, out float zr1, out float zi1);
+                s.Gain[s.Pair(e, k, m)] = LinkGain(s, e, m, x, y, rho0, minDistance, phi, los, scatter, zr0, zi0);
+                if (m + 1 < mCount)
+                    s.Gain[s.Pair(e, k, m + 1)] = LinkGain(s, e, m + 1, x, y, rho0, minDistance, phi, los, scatter, zr1, zi1);
             }
         }
+    }
+
+    /// <summary>|h|² of the link to BS m: distance power law times Rician fading from the normals (zr, zi).</summary>
+    private static float LinkGain(in DtSyncState s, int e, int m, float x, float y, float rho0, float minDistance, float phi,
+        float los, float scatter, float zr, float zi)
+    {
+        float d = PathLoss.DistanceM(x, y, s.BsX(e, m), s.BsY(e, m), minDistance);
+        return PathLoss.PowerLawGain(rho0, d, phi) * Fading.RicianPower(los, scatter, zr, zi);
     }
 }
