@@ -26,6 +26,14 @@ public sealed class BufferArena(ComputeDevice device) : IDisposable
         TotalBytes += buffer.LengthInBytes;
     }
 
+    /// <summary>Uploads host data (a layout, the parameter block) into a buffer the arena owns.</summary>
+    public MemoryBuffer1D<T, Stride1D.Dense> Upload<T>(T[] data) where T : unmanaged
+    {
+        var b = device.Upload(data);
+        Adopt(b);
+        return b;
+    }
+
     public void Dispose()
     {
         foreach (var b in _buffers) b.Dispose();

@@ -20,25 +20,18 @@ namespace GpuTwin.VecEnv.Scenarios.CollaborativeMec;
 /// <see cref="AgentReward"/>. The global state is the central observation. Envs are truncated at T_ep (never
 /// terminated) and auto-reset inside <see cref="Step"/> after their final observations are kept.
 /// </summary>
-public sealed class CollabMecEnv : ISlotEnv
+public sealed class CollabMecEnv : SlotEnv
 {
     public const string Id = "collab-mec";
     public const int AgentGroupIndex = 0;
 
-    private readonly BufferArena _arena;
     private readonly ActionRefinement _refinement;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense> _groupObs, _groupFinalObs, _reward;
-    private readonly ActionBuffers _actions;
-    private readonly MemoryBuffer1D<byte, Stride1D.Dense> _mask;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense> _groupFinalObs;
     private CollabMecState _s;
 
     private readonly Kernel<CollabMecState, int> _resetClock, _resetDevices, _draw, _centralSlots, _centralTail, _bsSlots, _bsTail;
     private readonly Kernel<CollabMecState> _mask0, _outcome, _homeIncome, _rewardK, _battery, _count, _countEpisodeEnd, _clock, _episodeEnd;
 
-    public EnvSpec Spec { get; }
-    public int NumEnvs { get; }
-    public ComputeDevice Device { get; }
-    public ParameterGrid Parameters { get; }
     /// <summary>N_max and U_max of the padded buffers.</summary>
     public int NMax { get; }
     public int UMax { get; }
@@ -46,7 +39,6 @@ public sealed class CollabMecEnv : ISlotEnv
     public int CentralObsSize => _s.CentralObsSize;
     /// <summary>Proto-action values per env: N_max·U_max·(N_max + 2).</summary>
     public int ProtoLength => ActionRefinement.ProtoLength(NMax, UMax);
-    public long StateBytes => _arena.TotalBytes;
 
     /// <summary>Direct access to the SoA state (tests, traces, baselines, learners).</summary>
     public CollabMecState State => _s;
@@ -58,12 +50,9 @@ public sealed class CollabMecEnv : ISlotEnv
     /// <summary>The group observation of envs truncated in the last step (o_{T_ep}), before their auto-reset.</summary>
     public MemoryBuffer1D<float, Stride1D.Dense> FinalObservation => _groupFinalObs;
 
-    public CollabMecEnv(ComputeDevice device, ParameterGrid parameters)
+    public CollabMecEnv(ComputeDevice device, ParameterGrid parameters) : base(device, parameters)
     {
         Validate(parameters);
-        Device = device;
-        Parameters = parameters;
-        NumEnvs = parameters.NumEnvs;
         NMax = (int)parameters.Max("bs_count");
         UMax = 1;
         for (int b = 0; b < MaxBs; b++) UMax = Math.Max(UMax, (int)parameters.Max(Table.Defs[DevicesKey(b)].Key));
@@ -73,30 +62,16 @@ public sealed class CollabMecEnv : ISlotEnv
         int centralSize = Observations.CentralSize(NMax, UMax, features);
         int bsSize = Observations.BsSize(NMax, UMax, features, agentId);
         int e = NumEnvs, n = NMax, en = e * n, ed = e * n * UMax, c = CollabMecCounters.Set.Count;
-        _arena = new BufferArena(device);
-        var A = _arena;
-        var paramBlock = device.Upload(parameters.ToDeviceLayout());
-        A.Adopt(paramBlock);
-        var proto = A.Alloc<float>((long)ed * (n + 2));
-        _actions = new ActionBuffers(A.Alloc<int>(1), proto, 0, PerBsView ? UMax * (n + 2) : ProtoLength);
-        _mask = A.Alloc<byte>((long)ed * (n + 2));
-        var centralObs = A.Alloc<float>((long)e * centralSize);
-        var finalCentral = A.Alloc<float>((long)e * centralSize);
-        var bsObs = PerBsView ? A.Alloc<float>((long)en * bsSize) : A.Alloc<float>(1);
+        // In the central view the one agent observes the global state itself (one buffer).
+        AllocateOutputs(BuildSpec(n, UMax, PerBsView, centralSize, bsSize), observationIsGlobalState: !PerBsView);
+        var A = Arena;
+        var paramBlock = A.Upload(parameters.ToDeviceLayout());
+        var bsObs = PerBsView ? Observation(AgentGroupIndex) : A.Alloc<float>(1);
         var bsFinal = PerBsView ? A.Alloc<float>((long)en * bsSize) : A.Alloc<float>(1);
-        _groupObs = PerBsView ? bsObs : centralObs;
-        _groupFinalObs = PerBsView ? bsFinal : finalCentral;
-        GlobalState = centralObs;
-        FinalGlobalState = finalCentral;
-        _reward = A.Alloc<float>(e);
+        _groupFinalObs = PerBsView ? bsFinal : FinalGlobalState;
         AgentReward = A.Alloc<float>(en);
-        Truncated = A.Alloc<byte>(e);
-        Terminated = A.Alloc<byte>(e);
-        StepCounters = A.Alloc<float>(e * c);
-        CounterTotals = A.Alloc<double>(e * c);
 
         var config = new CollabMecConfig(parameters, NMax, UMax);
-        MemoryBuffer1D<T, Stride1D.Dense> Up<T>(T[] data) where T : unmanaged { var b = device.Upload(data); A.Adopt(b); return b; }
         ArrayView<float> F(long len) => A.Alloc<float>(len).View;
         ArrayView<byte> B(long len) => A.Alloc<byte>(len).View;
         _s = new CollabMecState
@@ -104,16 +79,16 @@ public sealed class CollabMecEnv : ISlotEnv
             NumEnvs = e, NMax = n, UMax = UMax, ParamCount = Table.Count, CounterCount = c,
             SlotFeatures = features, CentralObsSize = centralSize, BsObsSize = bsSize, AgentIdWidth = agentId ? n : 0,
             Params = paramBlock.View,
-            BsActive = Up(config.BsActive).View, DevActive = Up(config.DevActive).View, CpuHz = Up(config.CpuHz).View,
-            WiredBps = Up(config.WiredBps).View, BandwidthHz = Up(config.PerEnv(BandwidthHzKey)).View,
-            NoisePsd = Up(config.PerEnv(NoisePsdKey)).View, GainMean = Up(config.PerEnv(GainMeanKey)).View,
-            GainScale = Up(config.PerEnv(GainScaleKey)).View, HarvestScale = Up(config.PerEnv(HarvestScaleKey)).View,
-            SizeScale = Up(config.PerEnv(SizeScaleKey)).View, DeadlineScale = Up(config.PerEnv(DeadlineScaleKey)).View,
-            AwardScale = Up(config.AwardScale).View, DensityScale = Up(config.DensityScale).View,
-            P_lo = Up(config.PerEnv(PLo)).View, P_hi = Up(config.PerEnv(PHi)).View,
-            BatteryInitMax = Up(config.PerEnv(BatteryInitMaxJ)).View, BatteryCap = Up(config.PerEnv(BatteryCapJ)).View,
-            EpisodeLen = Up(config.PerEnvInt(EpisodeSlots)).View,
-            CpuMode = Up(config.PerEnvInt(CpuModeKey)).View, CpuDropRule = Up(config.PerEnvInt(CpuDropRuleKey)).View,
+            BsActive = A.Upload(config.BsActive).View, DevActive = A.Upload(config.DevActive).View, CpuHz = A.Upload(config.CpuHz).View,
+            WiredBps = A.Upload(config.WiredBps).View, BandwidthHz = A.Upload(config.PerEnv(BandwidthHzKey)).View,
+            NoisePsd = A.Upload(config.PerEnv(NoisePsdKey)).View, GainMean = A.Upload(config.PerEnv(GainMeanKey)).View,
+            GainScale = A.Upload(config.PerEnv(GainScaleKey)).View, HarvestScale = A.Upload(config.PerEnv(HarvestScaleKey)).View,
+            SizeScale = A.Upload(config.PerEnv(SizeScaleKey)).View, DeadlineScale = A.Upload(config.PerEnv(DeadlineScaleKey)).View,
+            AwardScale = A.Upload(config.AwardScale).View, DensityScale = A.Upload(config.DensityScale).View,
+            P_lo = A.Upload(config.PerEnv(PLo)).View, P_hi = A.Upload(config.PerEnv(PHi)).View,
+            BatteryInitMax = A.Upload(config.PerEnv(BatteryInitMaxJ)).View, BatteryCap = A.Upload(config.PerEnv(BatteryCapJ)).View,
+            EpisodeLen = A.Upload(config.PerEnvInt(EpisodeSlots)).View,
+            CpuMode = A.Upload(config.PerEnvInt(CpuModeKey)).View, CpuDropRule = A.Upload(config.PerEnvInt(CpuDropRuleKey)).View,
             TxPowerW = F(ed), BatteryJ = F(ed), SizeBits = F(ed), CyclesPerBit = F(ed), DeadlineS = F(ed), Award = F(ed),
             Gain = F(ed), HarvestJ = F(ed), Rate0Bps = F(ed),
             Slot = A.Alloc<int>(e).View, EpisodeIndex = A.Alloc<int>(e).View, EpisodeIncome = F(e),
@@ -121,13 +96,12 @@ public sealed class CollabMecEnv : ISlotEnv
             Offload = B(ed), AllocHz = F(ed), CellRxPowerW = F(en), BsDemandHz = F(en), BsWeight = F(en),
             DecoderCounters = F((long)e * RefinementCounters.Count),
             RateBps = F(ed), DelayS = F(ed), Completed = B(ed), UploadEnergyJ = F(ed),
-            Proto = proto.View, ActionMask = _mask.View,
-            CentralObs = centralObs.View, BsObs = bsObs.View, FinalObs = _groupFinalObs.View, FinalCentralObs = finalCentral.View,
-            Reward = _reward.View, HomeIncome = F(en), AgentReward = AgentReward.View,
+            Proto = Actions(AgentGroupIndex).Continuous.View, ActionMask = ActionMask(AgentGroupIndex).View,
+            CentralObs = GlobalState.View, BsObs = bsObs.View, FinalObs = _groupFinalObs.View, FinalCentralObs = FinalGlobalState.View,
+            Reward = Reward(0).View, HomeIncome = F(en), AgentReward = AgentReward.View,
             Truncated = Truncated.View, Terminated = Terminated.View,
             StepCounters = StepCounters.View, CounterTotals = CounterTotals.View,
         };
-        Spec = BuildSpec(n, UMax, PerBsView, centralSize, bsSize);
 
         _refinement = new ActionRefinement(device);
         _resetClock = device.Load<CollabMecState, int>(EpisodeReset.ResetClockKernel);
@@ -150,8 +124,7 @@ public sealed class CollabMecEnv : ISlotEnv
 
     public static void Validate(ParameterGrid grid)
     {
-        if (!ReferenceEquals(grid.Table, Table))
-            throw new ArgumentException("the parameter grid was not built from the collab-mec parameter table");
+        RequireTable(grid, Table, Id);
         CollabMecParameters.Validate(grid);
     }
 
@@ -170,11 +143,10 @@ public sealed class CollabMecEnv : ISlotEnv
         return new EnvSpec(Id, [group], ["income"], centralSize, CollabMecCounters.Set);
     }
 
-    public void Reset(ulong seed)
+    public override void Reset(ulong seed)
     {
         _s.Seed = seed;
-        Truncated.MemSetToZero();
-        Terminated.MemSetToZero();
+        ClearDoneFlags();
         int e = NumEnvs, ed = e * _s.DevicesPerEnv;
         _mask0(ed, _s);
         _resetClock(e, _s, 0);
@@ -182,9 +154,8 @@ public sealed class CollabMecEnv : ISlotEnv
         _draw(ed, _s, 0);
     }
 
-    public void Observe(int group)
+    protected override void ObserveGroup(int group)
     {
-        CheckGroup(group);
         if (PerBsView) ObserveBs(0);
         else ObserveCentral(0);
     }
@@ -201,37 +172,11 @@ public sealed class CollabMecEnv : ISlotEnv
         _bsTail(NumEnvs * NMax, _s, intoFinal);
     }
 
-    private static void CheckGroup(int group)
-    {
-        if (group != AgentGroupIndex) throw new ArgumentOutOfRangeException(nameof(group), group, "collab-mec has one group: 0 (central or bs)");
-    }
-
-    public MemoryBuffer1D<float, Stride1D.Dense> Observation(int group) { CheckGroup(group); return _groupObs; }
-    public ActionBuffers Actions(int group) { CheckGroup(group); return _actions; }
-    public MemoryBuffer1D<byte, Stride1D.Dense> ActionMask(int group) { CheckGroup(group); return _mask; }
-    public MemoryBuffer1D<float, Stride1D.Dense> Reward(int stream) => stream == 0 ? _reward
-        : throw new ArgumentOutOfRangeException(nameof(stream), stream, "collab-mec has one reward stream: 0 (income)");
-    public MemoryBuffer1D<byte, Stride1D.Dense> Truncated { get; }
-    public MemoryBuffer1D<byte, Stride1D.Dense> Terminated { get; }
-    /// <summary>The central observation [E, CentralObsSize] (in the central view the same buffer as the observation).</summary>
-    public MemoryBuffer1D<float, Stride1D.Dense> GlobalState { get; }
-    public MemoryBuffer1D<float, Stride1D.Dense> FinalGlobalState { get; }
-    public MemoryBuffer1D<float, Stride1D.Dense> StepCounters { get; }
-    public MemoryBuffer1D<double, Stride1D.Dense> CounterTotals { get; }
-
-    public void ObserveGlobal() => ObserveCentral(0);
-
-    public void ClearTotals() => CounterTotals.MemSetToZero();
-
-    /// <summary>One slot (spec §6): S3–S8 in <see cref="Resolve"/>, then S9 in <see cref="Advance"/>.</summary>
-    public void Step()
-    {
-        Resolve();
-        Advance();
-    }
+    /// <summary>The central observation [E, CentralObsSize] into <see cref="SlotEnv.GlobalState"/> (in the central view the same buffer as the observation).</summary>
+    public override void ObserveGlobal() => ObserveCentral(0);
 
     /// <summary>S3 decode (and the final rates R2), S5 delays, S6 completion, S7 income, S8 batteries, counters.</summary>
-    public void Resolve()
+    public override void Resolve()
     {
         int e = NumEnvs, en = e * NMax, ed = e * _s.DevicesPerEnv;
         _refinement.Decode(_s.RefinementViews, _s.Proto, e);  // S3, S4
@@ -243,7 +188,7 @@ public sealed class CollabMecEnv : ISlotEnv
     }
 
     /// <summary>S9: clock, next slot's draws, truncation with the final observations, auto-reset of truncated envs.</summary>
-    public void Advance()
+    public override void Advance()
     {
         int e = NumEnvs, ed = e * _s.DevicesPerEnv;
         _clock(e, _s);
@@ -256,6 +201,4 @@ public sealed class CollabMecEnv : ISlotEnv
         _resetDevices(ed, _s, 1);
         _draw(ed, _s, 1);          // slot 0 of the next episode
     }
-
-    public void Dispose() => _arena.Dispose();
 }

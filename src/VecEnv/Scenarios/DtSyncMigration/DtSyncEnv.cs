@@ -13,17 +13,12 @@ namespace GpuTwin.VecEnv.Scenarios.DtSyncMigration;
 /// Groups act in the order MU → CC → BS within a slot (spec §6); MU and BS agents are rewarded with r_g
 /// (stream 0), the CC with r_c (stream 1).
 /// </summary>
-public sealed class DtSyncEnv : ISlotEnv
+public sealed class DtSyncEnv : SlotEnv
 {
     public const string Id = "dt-sync";
     public const int MuGroup = 0, CcGroup = 1, BsGroup = 2;
 
-    private readonly BufferArena _arena;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _bsPos;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense>[] _obs;
-    private readonly ActionBuffers[] _actions;
-    private readonly MemoryBuffer1D<byte, Stride1D.Dense>[] _masks;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense>[] _rewards;
     private DtSyncState _s;
 
     // Kernels, loaded once.
@@ -31,37 +26,27 @@ public sealed class DtSyncEnv : ISlotEnv
     private readonly Kernel<DtSyncState> _drawSlot, _observeMu, _observeCc, _observeBs, _applyMu, _placement,
         _uplink, _shares, _outcome, _ccReward, _count, _countEpisodeEnd, _move, _clock;
 
-    public EnvSpec Spec { get; }
-    public int NumEnvs { get; }
-    public ComputeDevice Device { get; }
-    public ParameterGrid Parameters { get; }
     public int KMax { get; }
     public int MMax { get; }
-    /// <summary>Device memory held by this batch, in bytes.</summary>
-    public long StateBytes => _arena.TotalBytes;
 
     /// <summary>Direct access to the SoA state (tests, traces, baselines).</summary>
     public DtSyncState State => _s;
 
-    public DtSyncEnv(ComputeDevice device, ParameterGrid parameters)
+    public DtSyncEnv(ComputeDevice device, ParameterGrid parameters) : base(device, parameters)
     {
         Validate(parameters);
-        Device = device;
-        Parameters = parameters;
-        NumEnvs = parameters.NumEnvs;
         KMax = (int)parameters.Max("K");
         MMax = (int)parameters.Max("M");
         int e = NumEnvs, k = KMax, m = MMax, c = DtSyncCounters.Set.Count;
-        _arena = new BufferArena(device);
-        var A = _arena;
-
-        var paramBlock = device.Upload(parameters.ToDeviceLayout());
+        int muObs = Observations.MuSize(m), ccObs = Observations.CcSize(k, m), bsObs = Observations.BsSize(k, m);
+        AllocateOutputs(BuildSpec(k, m, muObs, ccObs, bsObs, Observations.GlobalSize(k, m)));
+        var A = Arena;
+        var paramBlock = A.Upload(parameters.ToDeviceLayout());
         _bsPos = A.Alloc<float>(e * m * 2);
         _s = new DtSyncState
         {
             NumEnvs = e, KMax = k, MMax = m, ParamCount = DtSyncParameters.Table.Count, CounterCount = c,
-            MuObsSize = Observations.MuSize(m), BsObsSize = Observations.BsSize(k, m),
-            CcObsSize = Observations.CcSize(k, m), GlobalSize = Observations.GlobalSize(k, m),
+            MuObsSize = muObs, BsObsSize = bsObs, CcObsSize = ccObs, GlobalSize = Spec.GlobalStateSize,
             Params = paramBlock.View, BsPos = _bsPos.View,
             PosX = A.Alloc<float>(e * k).View, PosY = A.Alloc<float>(e * k).View,
             Speed = A.Alloc<float>(e * k).View, Heading = A.Alloc<float>(e * k).View,
@@ -82,38 +67,15 @@ public sealed class DtSyncEnv : ISlotEnv
             RxTotalW = A.Alloc<float>(e * m).View, CpuShareSum = A.Alloc<float>(e * m).View,
             WiredShareSum = A.Alloc<float>(e * m * m).View, CfCpuShareSum = A.Alloc<float>(e * m).View,
             CfWiredShareSum = A.Alloc<float>(e * m * m).View,
+            MuAssocAction = Actions(MuGroup).Discrete.View, MuPowerAction = Actions(MuGroup).Continuous.View,
+            CcProposalAction = Actions(CcGroup).Discrete.View, BsShareAction = Actions(BsGroup).Continuous.View,
+            MuMask = ActionMask(MuGroup).View, CcMask = ActionMask(CcGroup).View, BsMask = ActionMask(BsGroup).View,
+            MuObs = Observation(MuGroup).View, CcObs = Observation(CcGroup).View, BsObs = Observation(BsGroup).View,
+            Global = GlobalState.View, FinalGlobal = FinalGlobalState.View,
+            RewardGlobal = Reward(0).View, RewardCenter = Reward(1).View,
+            Truncated = Truncated.View, Terminated = Terminated.View,
+            StepCounters = StepCounters.View, CounterTotals = CounterTotals.View,
         };
-        _arena.Adopt(paramBlock);
-
-        // Actions, masks, observations and outputs, in group order MU, CC, BS.
-        var muAssoc = A.Alloc<int>(e * k); var muPower = A.Alloc<float>(e * k);
-        var ccProposal = A.Alloc<int>(e * k); var ccNone = A.Alloc<float>(1);
-        var bsNone = A.Alloc<int>(1); var bsShares = A.Alloc<float>(e * m * 2 * k);
-        _actions =
-        [
-            new ActionBuffers(muAssoc, muPower, 1, 1),
-            new ActionBuffers(ccProposal, ccNone, k, 0),
-            new ActionBuffers(bsNone, bsShares, 0, 2 * k),
-        ];
-        _masks = [A.Alloc<byte>(e * k), A.Alloc<byte>(e * k), A.Alloc<byte>(e * m * 2 * k)];
-        _obs = [A.Alloc<float>(e * k * _s.MuObsSize), A.Alloc<float>(e * _s.CcObsSize), A.Alloc<float>(e * m * _s.BsObsSize)];
-        _rewards = [A.Alloc<float>(e), A.Alloc<float>(e)];
-        Truncated = A.Alloc<byte>(e);
-        Terminated = A.Alloc<byte>(e);
-        GlobalState = A.Alloc<float>(e * _s.GlobalSize);
-        FinalGlobalState = A.Alloc<float>(e * _s.GlobalSize);
-        StepCounters = A.Alloc<float>(e * c);
-        CounterTotals = A.Alloc<double>(e * c);
-        _s.MuAssocAction = muAssoc.View; _s.MuPowerAction = muPower.View;
-        _s.CcProposalAction = ccProposal.View; _s.BsShareAction = bsShares.View;
-        _s.MuMask = _masks[MuGroup].View; _s.CcMask = _masks[CcGroup].View; _s.BsMask = _masks[BsGroup].View;
-        _s.MuObs = _obs[MuGroup].View; _s.CcObs = _obs[CcGroup].View; _s.BsObs = _obs[BsGroup].View;
-        _s.Global = GlobalState.View; _s.FinalGlobal = FinalGlobalState.View;
-        _s.RewardGlobal = _rewards[0].View; _s.RewardCenter = _rewards[1].View;
-        _s.Truncated = Truncated.View; _s.Terminated = Terminated.View;
-        _s.StepCounters = StepCounters.View; _s.CounterTotals = CounterTotals.View;
-
-        Spec = BuildSpec(k, m, _s.MuObsSize, _s.CcObsSize, _s.BsObsSize, _s.GlobalSize);
 
         _reset = device.Load<DtSyncState, int>(EpisodeReset.ResetKernel);
         _globalState = device.Load<DtSyncState, int>(Observations.GlobalStateKernel);
@@ -135,8 +97,7 @@ public sealed class DtSyncEnv : ISlotEnv
 
     public static void Validate(ParameterGrid grid)
     {
-        if (!ReferenceEquals(grid.Table, DtSyncParameters.Table))
-            throw new ArgumentException("the parameter grid was not built from the dt-sync parameter table");
+        RequireTable(grid, DtSyncParameters.Table, Id);
         DtSyncParameters.Validate(grid);
     }
 
@@ -155,11 +116,11 @@ public sealed class DtSyncEnv : ISlotEnv
         global,
         DtSyncCounters.Set);
 
-    public void Reset(ulong seed)
+    public override void Reset(ulong seed)
     {
         _s.Seed = seed;
         UploadBsLayout(seed);
-        Truncated.MemSetToZero();
+        ClearDoneFlags();
         _reset(NumEnvs, _s, 0);
         _drawSlot(NumEnvs, _s);
     }
@@ -183,41 +144,20 @@ public sealed class DtSyncEnv : ISlotEnv
         _bsPos.View.CopyFromCPU(data);
     }
 
-    public void Observe(int group)
+    protected override void ObserveGroup(int group)
     {
         switch (group)
         {
             case MuGroup: _observeMu(NumEnvs, _s); break;
             case CcGroup: _observeCc(NumEnvs, _s); break;
             case BsGroup: _observeBs(NumEnvs, _s); break;
-            default: throw new ArgumentOutOfRangeException(nameof(group), group, "dt-sync groups are 0 (mu), 1 (cc), 2 (bs)");
         }
     }
 
-    public MemoryBuffer1D<float, Stride1D.Dense> Observation(int group) => _obs[group];
-    public ActionBuffers Actions(int group) => _actions[group];
-    public MemoryBuffer1D<byte, Stride1D.Dense> ActionMask(int group) => _masks[group];
-    public MemoryBuffer1D<float, Stride1D.Dense> Reward(int stream) => _rewards[stream];
-    public MemoryBuffer1D<byte, Stride1D.Dense> Truncated { get; }
-    public MemoryBuffer1D<byte, Stride1D.Dense> Terminated { get; }
-    public MemoryBuffer1D<float, Stride1D.Dense> GlobalState { get; }
-    public MemoryBuffer1D<float, Stride1D.Dense> FinalGlobalState { get; }
-    public MemoryBuffer1D<float, Stride1D.Dense> StepCounters { get; }
-    public MemoryBuffer1D<double, Stride1D.Dense> CounterTotals { get; }
+    public override void ObserveGlobal() => _globalState(NumEnvs, _s, 0);
 
-    public void ObserveGlobal() => _globalState(NumEnvs, _s, 0);
-
-    public void ClearTotals() => CounterTotals.MemSetToZero();
-
-    /// <summary>One slot: S2–S17 of spec §6, then auto-reset of truncated envs and the next slot's draws.</summary>
-    public void Step()
-    {
-        Resolve();
-        Advance();
-    }
-
-    /// <summary>The slot itself (S2–S14 and metrics); afterwards the per-MU fields describe this slot (used by traces).</summary>
-    public void Resolve()
+    /// <summary>The slot itself (S2–S14 of spec §6 and metrics); afterwards the per-MU fields describe this slot (used by traces).</summary>
+    public override void Resolve()
     {
         int n = NumEnvs;
         _applyMu(n, _s);        // S2
@@ -229,8 +169,8 @@ public sealed class DtSyncEnv : ISlotEnv
         _count(n, _s);          // per-step metrics
     }
 
-    /// <summary>Mobility, clock, auto-reset and the next slot's draws.</summary>
-    public void Advance()
+    /// <summary>S15–S17: mobility, clock, auto-reset of truncated envs and the next slot's draws.</summary>
+    public override void Advance()
     {
         int n = NumEnvs;
         _move(n, _s);           // S15
@@ -240,6 +180,4 @@ public sealed class DtSyncEnv : ISlotEnv
         _reset(n, _s, 1);       // auto-reset (masked, in-kernel)
         _drawSlot(n, _s);       // S1 of the next slot
     }
-
-    public void Dispose() => _arena.Dispose();
 }

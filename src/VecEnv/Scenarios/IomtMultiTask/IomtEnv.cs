@@ -16,28 +16,20 @@ namespace GpuTwin.VecEnv.Scenarios.IomtMultiTask;
 /// Terminated (no bootstrap); one that reaches T_ep is Truncated. Done envs auto-reset inside <see cref="Step"/>,
 /// after <see cref="FinalObservation"/> and <see cref="FinalGlobalState"/> have kept their o_{t+1} and ŝ_{t+1}.
 /// </summary>
-public sealed class IomtEnv : ISlotEnv
+public sealed class IomtEnv : SlotEnv
 {
     public const string Id = "iomt";
     public const int UserGroup = 0;
 
-    private readonly BufferArena _arena;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense> _serverPos, _obs, _reward;
-    private readonly ActionBuffers _actions;
-    private readonly MemoryBuffer1D<byte, Stride1D.Dense> _mask;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense> _serverPos;
     private IomtState _s;
 
     private readonly Kernel<IomtState, int> _reset, _draw, _observe, _globalState;
     private readonly Kernel<IomtState> _layout, _pools, _outcome, _energy, _count, _countEpisodeEnd, _clock, _episodeEnd;
 
-    public EnvSpec Spec { get; }
-    public int NumEnvs { get; }
-    public ComputeDevice Device { get; }
-    public ParameterGrid Parameters { get; }
     public int UMax { get; }
     public int JMax { get; }
     public int KMax { get; }
-    public long StateBytes => _arena.TotalBytes;
 
     /// <summary>Direct access to the SoA state (tests, traces, baselines, learners).</summary>
     public IomtState State => _s;
@@ -55,12 +47,9 @@ public sealed class IomtEnv : ISlotEnv
     public MemoryBuffer1D<byte, Stride1D.Dense> UserActive { get; }
     public MemoryBuffer1D<byte, Stride1D.Dense> ServerActive { get; }
 
-    public IomtEnv(ComputeDevice device, ParameterGrid parameters)
+    public IomtEnv(ComputeDevice device, ParameterGrid parameters) : base(device, parameters)
     {
         Validate(parameters);
-        Device = device;
-        Parameters = parameters;
-        NumEnvs = parameters.NumEnvs;
         UMax = (int)parameters.Max("users");
         JMax = (int)parameters.Max("tasks");
         KMax = (int)parameters.Max("servers");
@@ -70,29 +59,17 @@ public sealed class IomtEnv : ISlotEnv
         int extras = xDist + xSe + xLoad + xPhase;
         int obsSize = Observations.ObsSize(j, k) + extras, corrSize = Observations.CorrectedSize(k) + extras - xDist;
         int globalSize = Observations.GlobalSize(u, k);
-        _arena = new BufferArena(device);
-        var A = _arena;
-        var paramBlock = device.Upload(parameters.ToDeviceLayout());
-        _arena.Adopt(paramBlock);
+        AllocateOutputs(BuildSpec(u, j, k, obsSize, globalSize));
+        var A = Arena;
+        var paramBlock = A.Upload(parameters.ToDeviceLayout());
         _serverPos = A.Alloc<float>(e * k * 2);
         int ut = e * u * j, uu = e * u, uk = e * u * k, ek = e * k;
         TaskActive = A.Alloc<byte>(ut); UserActive = A.Alloc<byte>(uu); ServerActive = A.Alloc<byte>(ek);
-        var targets = A.Alloc<int>(ut);
-        var shares = A.Alloc<float>(2L * ut);
-        _actions = new ActionBuffers(targets, shares, j, 2 * j);
-        _mask = A.Alloc<byte>(3L * ut);
-        _obs = A.Alloc<float>((long)uu * obsSize);
+        var actions = Actions(UserGroup);
         CorrectedObservation = A.Alloc<float>((long)uu * corrSize);
         FinalObservation = A.Alloc<float>((long)uu * obsSize);
-        _reward = A.Alloc<float>(e);
         RewardAgent = A.Alloc<float>(uu);
         RewardTask = A.Alloc<float>(ut);
-        Truncated = A.Alloc<byte>(e);
-        Terminated = A.Alloc<byte>(e);
-        GlobalState = A.Alloc<float>((long)e * globalSize);
-        FinalGlobalState = A.Alloc<float>((long)e * globalSize);
-        StepCounters = A.Alloc<float>(e * c);
-        CounterTotals = A.Alloc<double>(e * c);
         _s = new IomtState
         {
             NumEnvs = e, UMax = u, JMax = j, KMax = k, ParamCount = Table.Count, CounterCount = c,
@@ -113,15 +90,13 @@ public sealed class IomtEnv : ISlotEnv
             LocalCpuDemand = A.Alloc<float>(uu).View, LocalTasks = A.Alloc<float>(uu).View,
             ServerLoadTasks = A.Alloc<float>(ek).View, ServerCpuDemand = A.Alloc<float>(ek).View,
             ServerBwDemand = A.Alloc<float>(ek).View,
-            TargetAction = targets.View, ShareAction = shares.View, ActionMask = _mask.View,
-            Obs = _obs.View, CorrectedObs = CorrectedObservation.View, FinalObs = FinalObservation.View,
+            TargetAction = actions.Discrete.View, ShareAction = actions.Continuous.View, ActionMask = ActionMask(UserGroup).View,
+            Obs = Observation(UserGroup).View, CorrectedObs = CorrectedObservation.View, FinalObs = FinalObservation.View,
             Global = GlobalState.View, FinalGlobal = FinalGlobalState.View,
-            RewardAgent = RewardAgent.View, RewardSystem = _reward.View,
+            RewardAgent = RewardAgent.View, RewardSystem = Reward(0).View,
             Truncated = Truncated.View, Terminated = Terminated.View,
             StepCounters = StepCounters.View, CounterTotals = CounterTotals.View,
         };
-
-        Spec = BuildSpec(u, j, k, obsSize, globalSize);
 
         _layout = device.Load<IomtState>(Layout.LayoutKernel);
         _reset = device.Load<IomtState, int>(EpisodeReset.ResetKernel);
@@ -139,8 +114,7 @@ public sealed class IomtEnv : ISlotEnv
 
     public static void Validate(ParameterGrid grid)
     {
-        if (!ReferenceEquals(grid.Table, Table))
-            throw new ArgumentException("the parameter grid was not built from the iomt parameter table");
+        RequireTable(grid, Table, Id);
         IomtParameters.Validate(grid);
     }
 
@@ -157,12 +131,11 @@ public sealed class IomtEnv : ISlotEnv
         globalSize,
         IomtCounters.Set);
 
-    public void Reset(ulong seed)
+    public override void Reset(ulong seed)
     {
         _s.Seed = seed;
         UploadServerLayout(seed);
-        Truncated.MemSetToZero();
-        Terminated.MemSetToZero();
+        ClearDoneFlags();
         _layout(NumEnvs, _s);
         _reset(NumEnvs, _s, 0);
         _draw(NumEnvs, _s, 0);
@@ -188,40 +161,12 @@ public sealed class IomtEnv : ISlotEnv
         _serverPos.View.CopyFromCPU(data);
     }
 
-    public void Observe(int group)
-    {
-        if (group != UserGroup) throw new ArgumentOutOfRangeException(nameof(group), group, "iomt has one group: 0 (user)");
-        _observe(NumEnvs, _s, 0);
-    }
+    protected override void ObserveGroup(int group) => _observe(NumEnvs, _s, 0);
 
-    public MemoryBuffer1D<float, Stride1D.Dense> Observation(int group) => group == UserGroup ? _obs
-        : throw new ArgumentOutOfRangeException(nameof(group), group, "iomt has one group: 0 (user)");
-    public ActionBuffers Actions(int group) => group == UserGroup ? _actions
-        : throw new ArgumentOutOfRangeException(nameof(group), group, "iomt has one group: 0 (user)");
-    public MemoryBuffer1D<byte, Stride1D.Dense> ActionMask(int group) => group == UserGroup ? _mask
-        : throw new ArgumentOutOfRangeException(nameof(group), group, "iomt has one group: 0 (user)");
-    public MemoryBuffer1D<float, Stride1D.Dense> Reward(int stream) => stream == 0 ? _reward
-        : throw new ArgumentOutOfRangeException(nameof(stream), stream, "iomt has one reward stream: 0 (system)");
-    public MemoryBuffer1D<byte, Stride1D.Dense> Truncated { get; }
-    public MemoryBuffer1D<byte, Stride1D.Dense> Terminated { get; }
-    public MemoryBuffer1D<float, Stride1D.Dense> GlobalState { get; }
-    public MemoryBuffer1D<float, Stride1D.Dense> FinalGlobalState { get; }
-    public MemoryBuffer1D<float, Stride1D.Dense> StepCounters { get; }
-    public MemoryBuffer1D<double, Stride1D.Dense> CounterTotals { get; }
+    public override void ObserveGlobal() => _globalState(NumEnvs, _s, 0);
 
-    public void ObserveGlobal() => _globalState(NumEnvs, _s, 0);
-
-    public void ClearTotals() => CounterTotals.MemSetToZero();
-
-    /// <summary>One step: S2–S9 of spec §6, then S10–S11 with the auto-reset of done envs.</summary>
-    public void Step()
-    {
-        Resolve();
-        Advance();
-    }
-
-    /// <summary>The step itself (S2–S9 and metrics); afterwards the per-task fields describe this step (used by traces).</summary>
-    public void Resolve()
+    /// <summary>The step itself (S2–S9 of spec §6 and metrics); afterwards the per-task fields describe this step (used by traces).</summary>
+    public override void Resolve()
     {
         int n = NumEnvs;
         _pools(n, _s);    // S2–S4
@@ -230,8 +175,8 @@ public sealed class IomtEnv : ISlotEnv
         _count(n, _s);
     }
 
-    /// <summary>Clock, the next tasks, the episode end, the final views of done envs and their auto-reset.</summary>
-    public void Advance()
+    /// <summary>S10–S11: clock, the next tasks, the episode end, the final views of done envs and their auto-reset.</summary>
+    public override void Advance()
     {
         int n = NumEnvs;
         _clock(n, _s);
@@ -243,6 +188,4 @@ public sealed class IomtEnv : ISlotEnv
         _reset(n, _s, 1);         // auto-reset (masked, in-kernel)
         _draw(n, _s, 1);          // first tasks of the next episode, key (episode + 1, 0)
     }
-
-    public void Dispose() => _arena.Dispose();
 }

@@ -19,15 +19,12 @@ namespace GpuTwin.VecEnv.Scenarios.IotMigration;
 /// the final global state were kept. Authentication runs on the host at each reset (<see cref="IotMigrationJoinPass"/>);
 /// kernels see only the verdict bytes.
 /// </summary>
-public sealed class IotMigrationEnv : ISlotEnv
+public sealed class IotMigrationEnv : SlotEnv
 {
     public const string Id = "iot-migration";
     public const int UserGroup = 0;
 
-    private readonly BufferArena _arena;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense> _serverPos, _obs, _reward;
-    private readonly ActionBuffers _actions;
-    private readonly MemoryBuffer1D<byte, Stride1D.Dense> _mask;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense> _serverPos;
     private readonly ICredentialAuthority _authority;
     private readonly bool _ownsAuthority;
     private readonly IotMigrationJoinPass _join;
@@ -40,10 +37,6 @@ public sealed class IotMigrationEnv : ISlotEnv
     private readonly Kernel<IotMigrationState> _order, _decide, _authGate, _uplink, _latency, _rewardK, _count, _advance,
         _captureFinal, _countEpisodeEnd, _observe;
 
-    public EnvSpec Spec { get; }
-    public int NumEnvs { get; }
-    public ComputeDevice Device { get; }
-    public ParameterGrid Parameters { get; }
     /// <summary>Padded users per env: the batch maximum of ρ·N.</summary>
     public int UMax { get; }
     /// <summary>Padded servers per env (N_max).</summary>
@@ -54,22 +47,18 @@ public sealed class IotMigrationEnv : ISlotEnv
     public int EpisodeSlots { get; }
     /// <summary>The seed of the last <see cref="Reset"/>.</summary>
     public ulong Seed => _s.Seed;
-    public long StateBytes => _arena.TotalBytes;
     public ICredentialAuthority Authority => _authority;
 
     /// <summary>Direct access to the SoA state (tests, traces, baselines, learners).</summary>
     public IotMigrationState State => _s;
 
     public IotMigrationEnv(ComputeDevice device, ParameterGrid parameters, ICredentialAuthority authority, bool ownsAuthority = false)
+        : base(device, parameters)
     {
-        if (!ReferenceEquals(parameters.Table, Table))
-            throw new ArgumentException("the parameter grid was not built from the iot-migration parameter table");
+        RequireTable(parameters, Table, Id);
         IotMigrationParameters.Validate(parameters, authority.PoolGood);
-        Device = device;
-        Parameters = parameters;
         _authority = authority;
         _ownsAuthority = ownsAuthority;
-        NumEnvs = parameters.NumEnvs;
         int cells = parameters.Cells;
         UMax = Enumerable.Range(0, cells).Max(c => (int)(parameters.CellValue(c, UsersPerServer) * parameters.CellValue(c, Servers)));
         NumServers = (int)parameters.Max("servers");
@@ -80,22 +69,10 @@ public sealed class IotMigrationEnv : ISlotEnv
         int e = NumEnvs, u = UMax, n = NumServers, c = IotMigrationCounters.Set.Count;
         long uu = (long)e * u, en = (long)e * n;
         int globalSize = Observations.GlobalSize(n);
-        _arena = new BufferArena(device);
-        var A = _arena;
-        var paramBlock = device.Upload(parameters.ToDeviceLayout());
-        _arena.Adopt(paramBlock);
+        AllocateOutputs(BuildSpec(u, NumActions, globalSize));
+        var A = Arena;
+        var paramBlock = A.Upload(parameters.ToDeviceLayout());
         _serverPos = A.Alloc<float>(en * 2);
-        var actionIn = A.Alloc<int>(uu);
-        _actions = new ActionBuffers(actionIn, A.Alloc<float>(0), 1, 0);
-        _mask = A.Alloc<byte>(uu);
-        _obs = A.Alloc<float>(uu * Observations.ObsSize);
-        _reward = A.Alloc<float>(e);
-        Truncated = A.Alloc<byte>(e);
-        Terminated = A.Alloc<byte>(e);
-        GlobalState = A.Alloc<float>((long)e * globalSize);
-        FinalGlobalState = A.Alloc<float>((long)e * globalSize);
-        StepCounters = A.Alloc<float>((long)e * c);
-        CounterTotals = A.Alloc<double>((long)e * c);
         ArrayView<float> F(long len) => A.Alloc<float>(len).View;
         ArrayView<int> I(long len) => A.Alloc<int>(len).View;
         ArrayView<byte> B(long len) => A.Alloc<byte>(len).View;
@@ -109,17 +86,17 @@ public sealed class IotMigrationEnv : ISlotEnv
             AuthOk = B(uu), AuthReason = B(uu), CredIndex = I(uu), SessionMask = A.Alloc<uint>(uu).View, Refused = B(uu),
             RefusedNow = B(uu), Attempted = B(uu),
             OrderOffset = I(e), Order = I(uu), NReq = I(e), ReqServing = I(en), Commit = I(en),
-            ActionIn = actionIn.View, Action = B(uu), ActionEff = B(uu), Context = B(uu), Decided = B(uu), ActionMask = _mask.View,
+            ActionIn = Actions(UserGroup).Discrete.View, Action = B(uu), ActionEff = B(uu), Context = B(uu), Decided = B(uu),
+            ActionMask = ActionMask(UserGroup).View,
             TxFlag = B(uu), Outage = B(uu), Sinr = F(uu), RateBps = F(uu), RecvPowerW = F(en), Load = I(en),
             Handshakes = B(uu), HandshakeS = F(uu), TLocal = F(uu), TTrans = F(uu), TExe = F(uu), TMig = F(uu), TExe2 = F(uu),
             TProc = F(uu), UserReward = F(uu), ClusterReward = F(en),
             ObsIl = B(uu), ObsJal = I(uu), FinalObsIl = B(uu), FinalObsJal = I(uu),
-            Obs = _obs.View, Global = GlobalState.View, FinalGlobal = FinalGlobalState.View,
-            Slot = I(e), Episode = I(e), RewardEnv = _reward.View, Truncated = Truncated.View, Terminated = Terminated.View,
+            Obs = Observation(UserGroup).View, Global = GlobalState.View, FinalGlobal = FinalGlobalState.View,
+            Slot = I(e), Episode = I(e), RewardEnv = Reward(0).View, Truncated = Truncated.View, Terminated = Terminated.View,
             StepCounters = StepCounters.View, CounterTotals = CounterTotals.View,
             JoinCounts = F((long)e * IotMigrationCounters.JoinWidth),
         };
-        Spec = BuildSpec(u, NumActions, globalSize);
 
         _reset = device.Load<IotMigrationState, int>(EpisodeReset.ResetKernel);
         _global = device.Load<IotMigrationState, int>(Observations.GlobalStateKernel);
@@ -148,15 +125,14 @@ public sealed class IotMigrationEnv : ISlotEnv
         globalSize,
         IotMigrationCounters.Set);
 
-    public void Reset(ulong seed)
+    public override void Reset(ulong seed)
     {
         _s.Seed = seed;
         // The certificate clock t_v runs over the env object's whole life (training, then evaluation resets).
         _episode = 0;
         _slot = 0;
         UploadServerLayout(seed);
-        Truncated.MemSetToZero();
-        Terminated.MemSetToZero();
+        ClearDoneFlags();
         _reset(NumEnvs, _s, 0);
         Join();
         _order(NumEnvs, _s);
@@ -185,42 +161,12 @@ public sealed class IotMigrationEnv : ISlotEnv
         _serverPos.View.CopyFromCPU(data);
     }
 
-    public void Observe(int group)
-    {
-        CheckGroup(group);
-        _observe(NumEnvs, _s);
-    }
+    protected override void ObserveGroup(int group) => _observe(NumEnvs, _s);
 
-    private static void CheckGroup(int group)
-    {
-        if (group != UserGroup) throw new ArgumentOutOfRangeException(nameof(group), group, "iot-migration has one group: 0 (user)");
-    }
-
-    public MemoryBuffer1D<float, Stride1D.Dense> Observation(int group) { CheckGroup(group); return _obs; }
-    public ActionBuffers Actions(int group) { CheckGroup(group); return _actions; }
-    public MemoryBuffer1D<byte, Stride1D.Dense> ActionMask(int group) { CheckGroup(group); return _mask; }
-    public MemoryBuffer1D<float, Stride1D.Dense> Reward(int stream) => stream == 0 ? _reward
-        : throw new ArgumentOutOfRangeException(nameof(stream), stream, "iot-migration has one reward stream: 0 (requesters)");
-    public MemoryBuffer1D<byte, Stride1D.Dense> Truncated { get; }
-    public MemoryBuffer1D<byte, Stride1D.Dense> Terminated { get; }
-    public MemoryBuffer1D<float, Stride1D.Dense> GlobalState { get; }
-    public MemoryBuffer1D<float, Stride1D.Dense> FinalGlobalState { get; }
-    public MemoryBuffer1D<float, Stride1D.Dense> StepCounters { get; }
-    public MemoryBuffer1D<double, Stride1D.Dense> CounterTotals { get; }
-
-    public void ObserveGlobal() => _global(NumEnvs, _s, 0);
-
-    public void ClearTotals() => CounterTotals.MemSetToZero();
-
-    /// <summary>One slot: S2–S10 (<see cref="Resolve"/>), then S11–S12 with the auto-reset (<see cref="Advance"/>).</summary>
-    public void Step()
-    {
-        Resolve();
-        Advance();
-    }
+    public override void ObserveGlobal() => _global(NumEnvs, _s, 0);
 
     /// <summary>S3–S10 of the slot; afterwards the per-user outcome fields describe this slot (used by traces).</summary>
-    public void Resolve()
+    public override void Resolve()
     {
         int n = NumEnvs;
         _decide(n, _s);    // S3 walk: contexts, chosen actions, commits
@@ -232,7 +178,7 @@ public sealed class IotMigrationEnv : ISlotEnv
     }
 
     /// <summary>S11–S12: move, redraws, the DT view of t + 1, truncation, final views, auto-reset, join pass, decision order.</summary>
-    public void Advance()
+    public override void Advance()
     {
         int n = NumEnvs;
         _advance(n, _s);
@@ -251,9 +197,9 @@ public sealed class IotMigrationEnv : ISlotEnv
         _order(n, _s);
     }
 
-    public void Dispose()
+    public override void Dispose()
     {
-        _arena.Dispose();
+        base.Dispose();
         if (_ownsAuthority) _authority.Dispose();
     }
 }

@@ -23,63 +23,39 @@ namespace GpuTwin.VecEnv.Scenarios.V2xOffloading;
 /// index within its sweep cell, so every cell of a sweep sees the same tasks, fades and trajectories
 /// (common random numbers, spec §3) and a uniform batch's env i does not depend on the batch size.
 /// </summary>
-public sealed class V2xEnv : ISlotEnv
+public sealed class V2xEnv : SlotEnv
 {
     public const string Id = "v2x";
     public const int VehicleGroup = 0;
     public const int ActionWidth = 4;
 
-    private readonly BufferArena _arena;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense> _esPos, _wired, _obs, _reward;
-    private readonly ActionBuffers _actions;
-    private readonly MemoryBuffer1D<byte, Stride1D.Dense> _mask;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense> _esPos, _wired;
     private V2xState _s;
     private int _cursor;
 
     private readonly Kernel<V2xState, int> _reset, _begin, _observe, _decide;
     private readonly Kernel<V2xState> _resolve, _count, _countEpisodeEnd, _move, _clock, _global, _final;
 
-    public EnvSpec Spec { get; }
-    public int NumEnvs { get; }
-    public ComputeDevice Device { get; }
-    public ParameterGrid Parameters { get; }
     public int MMax { get; }
     public int NMax { get; }
-    public long StateBytes => _arena.TotalBytes;
 
     /// <summary>Direct access to the SoA state (tests, traces, baselines).</summary>
     public V2xState State => _s;
 
-    public V2xEnv(ComputeDevice device, ParameterGrid parameters)
+    public V2xEnv(ComputeDevice device, ParameterGrid parameters) : base(device, parameters)
     {
         Validate(parameters);
-        Device = device;
-        Parameters = parameters;
-        NumEnvs = parameters.NumEnvs;
         MMax = (int)parameters.Max("M");
         NMax = (int)parameters.Max("N");
         int e = NumEnvs, m = MMax, n = NMax, c = V2xCounters.Set.Count;
         int obsSize = V2xRules.ObsSize(n);
-        _arena = new BufferArena(device);
-        var A = _arena;
-        var paramBlock = device.Upload(parameters.ToDeviceLayout());
-        _arena.Adopt(paramBlock);
+        AllocateOutputs(BuildSpec(m, obsSize));
+        var A = Arena;
+        var paramBlock = A.Upload(parameters.ToDeviceLayout());
         // Common random numbers across a sweep: env e draws as replicate e mod EnvsPerCell of its cell.
-        var rngEnv = device.Upload(Enumerable.Range(0, e).Select(x => x % parameters.EnvsPerCell).ToArray());
-        _arena.Adopt(rngEnv);
+        var rngEnv = A.Upload(Enumerable.Range(0, e).Select(x => x % parameters.EnvsPerCell).ToArray());
         _esPos = A.Alloc<float>(e * n * 2);
         _wired = A.Alloc<float>(e * n * n);
-        _obs = A.Alloc<float>(e * m * obsSize);
-        var raw = A.Alloc<float>(e * m * ActionWidth);
-        _actions = new ActionBuffers(A.Alloc<int>(1), raw, 0, ActionWidth);
-        _mask = A.Alloc<byte>(e * m * ActionWidth);
-        _reward = A.Alloc<float>(e);
-        Truncated = A.Alloc<byte>(e);
-        Terminated = A.Alloc<byte>(e);
-        GlobalState = A.Alloc<float>(e * m * obsSize);
-        FinalGlobalState = A.Alloc<float>(e * m * obsSize);
-        StepCounters = A.Alloc<float>(e * c);
-        CounterTotals = A.Alloc<double>(e * c);
         _s = new V2xState
         {
             NumEnvs = e, MMax = m, NMax = n, ParamCount = V2xParameters.Table.Count, CounterCount = c,
@@ -92,19 +68,18 @@ public sealed class V2xEnv : ISlotEnv
             GainLs = A.Alloc<float>(e * m * n).View, FadeH = A.Alloc<float>(e * m * n).View,
             AccessEs = A.Alloc<int>(e * m).View,
             DtFremHz = A.Alloc<float>(e * n).View, DtBremHz = A.Alloc<float>(e * n).View, DtCursor = A.Alloc<int>(e).View,
-            RawAction = raw.View, Target = A.Alloc<int>(e * m).View, UploadEs = A.Alloc<int>(e * m).View,
+            RawAction = Actions(VehicleGroup).Continuous.View, Target = A.Alloc<int>(e * m).View, UploadEs = A.Alloc<int>(e * m).View,
             TxPowerW = A.Alloc<float>(e * m).View, CpuHz = A.Alloc<float>(e * m).View, BwHz = A.Alloc<float>(e * m).View,
             NoCoverage = A.Alloc<byte>(e * m).View, RateBps = A.Alloc<float>(e * m).View, UploadS = A.Alloc<float>(e * m).View,
             DelayS = A.Alloc<float>(e * m).View, EnergyJ = A.Alloc<float>(e * m).View, Failed = A.Alloc<byte>(e * m).View,
             CostI = A.Alloc<float>(e * m).View,
-            Obs = _obs.View, TurnObs = A.Alloc<float>(e * m * obsSize).View, Mask = _mask.View,
+            Obs = Observation(VehicleGroup).View, TurnObs = A.Alloc<float>(e * m * obsSize).View, Mask = ActionMask(VehicleGroup).View,
             Global = GlobalState.View, FinalGlobal = FinalGlobalState.View,
-            Reward = _reward.View, RewardRaw = A.Alloc<float>(e).View, RewardI = A.Alloc<float>(e * m).View,
+            Reward = Reward(0).View, RewardRaw = A.Alloc<float>(e).View, RewardI = A.Alloc<float>(e * m).View,
             Truncated = Truncated.View, Terminated = Terminated.View,
             StepCounters = StepCounters.View, CounterTotals = CounterTotals.View,
         };
         UploadLayout();
-        Spec = BuildSpec(m, obsSize);
 
         _reset = device.Load<V2xState, int>(EpisodeReset.ResetKernel);
         _begin = device.Load<V2xState, int>(SlotBegin.BeginSlotKernel);
@@ -121,8 +96,7 @@ public sealed class V2xEnv : ISlotEnv
 
     public static void Validate(ParameterGrid grid)
     {
-        if (!ReferenceEquals(grid.Table, V2xParameters.Table))
-            throw new ArgumentException("the parameter grid was not built from the v2x parameter table");
+        RequireTable(grid, V2xParameters.Table, Id);
         V2xParameters.Validate(grid);
     }
 
@@ -163,21 +137,17 @@ public sealed class V2xEnv : ISlotEnv
         _wired.View.CopyFromCPU(wired);
     }
 
-    public void Reset(ulong seed)
+    public override void Reset(ulong seed)
     {
         _s.Seed = seed;
-        Truncated.MemSetToZero();
+        ClearDoneFlags();
         _reset(NumEnvs, _s, 0);
         _begin(NumEnvs, _s, 0);
         _cursor = 0;
     }
 
     /// <summary>Every vehicle's observation from the DT as it is now (at slot start: full capacity).</summary>
-    public void Observe(int group)
-    {
-        CheckGroup(group);
-        _observe(NumEnvs, _s, -1);
-    }
+    protected override void ObserveGroup(int group) => _observe(NumEnvs, _s, -1);
 
     /// <summary>Vehicle i's observation at its turn: the DT after vehicles 0..i−1 decided.</summary>
     public void ObserveVehicle(int vehicle)
@@ -199,45 +169,16 @@ public sealed class V2xEnv : ISlotEnv
     /// <summary>Called by fused heuristics that decided the whole slot themselves.</summary>
     internal void MarkAllDecided() => _cursor = MMax;
 
-    private void CheckGroup(int group)
-    {
-        if (group != VehicleGroup) throw new ArgumentOutOfRangeException(nameof(group), group, "v2x has one group: 0 (cv)");
-    }
-
     private void CheckVehicle(int vehicle)
     {
         if (vehicle < 0 || vehicle >= MMax) throw new ArgumentOutOfRangeException(nameof(vehicle), vehicle, $"vehicles are 0..{MMax - 1}");
     }
 
-    public MemoryBuffer1D<float, Stride1D.Dense> Observation(int group) { CheckGroup(group); return _obs; }
-    public ActionBuffers Actions(int group) { CheckGroup(group); return _actions; }
-    public MemoryBuffer1D<byte, Stride1D.Dense> ActionMask(int group) { CheckGroup(group); return _mask; }
-    public MemoryBuffer1D<float, Stride1D.Dense> Reward(int stream)
-    {
-        if (stream != 0) throw new ArgumentOutOfRangeException(nameof(stream), stream, "v2x has one reward stream: 0 (system)");
-        return _reward;
-    }
-    public MemoryBuffer1D<byte, Stride1D.Dense> Truncated { get; }
-    public MemoryBuffer1D<byte, Stride1D.Dense> Terminated { get; }
-    public MemoryBuffer1D<float, Stride1D.Dense> GlobalState { get; }
-    public MemoryBuffer1D<float, Stride1D.Dense> FinalGlobalState { get; }
-    public MemoryBuffer1D<float, Stride1D.Dense> StepCounters { get; }
-    public MemoryBuffer1D<double, Stride1D.Dense> CounterTotals { get; }
-
     /// <summary>s(t): the turn observations of the slot decided so far.</summary>
-    public void ObserveGlobal() => _global(NumEnvs, _s);
-
-    public void ClearTotals() => CounterTotals.MemSetToZero();
-
-    /// <summary>One slot: the remaining decisions in ID order, S4–S9, metrics, then S10–S11 and the next slot.</summary>
-    public void Step()
-    {
-        Resolve();
-        Advance();
-    }
+    public override void ObserveGlobal() => _global(NumEnvs, _s);
 
     /// <summary>Decides the vehicles not yet decided (ID order), then S4–S9 and the metrics; the per-vehicle fields then describe this slot.</summary>
-    public void Resolve()
+    public override void Resolve()
     {
         int n = NumEnvs;
         _decide(n, _s, -1);
@@ -245,8 +186,8 @@ public sealed class V2xEnv : ISlotEnv
         _count(n, _s);
     }
 
-    /// <summary>Mobility, clock, final state of truncated envs, auto-reset and the next slot's draws.</summary>
-    public void Advance()
+    /// <summary>S10–S11: mobility, clock, final state of truncated envs, auto-reset and the next slot's draws.</summary>
+    public override void Advance()
     {
         int n = NumEnvs;
         _move(n, _s);               // S10
@@ -258,6 +199,4 @@ public sealed class V2xEnv : ISlotEnv
         _begin(n, _s, 1);           // S1 of the new episode's first slot
         _cursor = 0;
     }
-
-    public void Dispose() => _arena.Dispose();
 }
