@@ -19,6 +19,8 @@ public interface IVecEnv : IDisposable
     ComputeDevice Device { get; }
     /// <summary>The per-env parameter values this batch was built with.</summary>
     ParameterGrid Parameters { get; }
+    /// <summary>Device memory held by the batch (state, outputs, actions), in bytes: the footprint a step streams through.</summary>
+    long StateBytes { get; }
 
     /// <summary>Starts episode 0 of every env from <paramref name="seed"/>.</summary>
     void Reset(ulong seed);

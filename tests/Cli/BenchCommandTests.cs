@@ -37,6 +37,14 @@ public class BenchCommandTests
                 Assert.True(seconds > 0 && perSecond > 0);
                 Assert.Equal(r.GetProperty("envs").GetInt32() * r.GetProperty("steps").GetInt64() / seconds, perSecond, 6);
                 Assert.Equal(perSecond * agents, r.GetProperty("agent_steps_per_s").GetDouble(), 6);
+                // dt-sync defaults (K = 30, M = 5): the observations and the two global-state buffers alone are
+                // 4 bytes × (K·(2M+7) + (1 + 2M + K(M+8))·M + (KM + 2M + 2K) + 2·(9K + 2M + 2KM + 1)) per env.
+                const int k = 30, m = 5;
+                double floor = 4.0 * (k * (2 * m + 7) + (1 + 2 * m + k * (m + 8)) * m + (k * m + 2 * m + 2 * k) + 2 * (9 * k + 2 * m + 2 * k * m + 1));
+                double bytes = r.GetProperty("state_bytes_per_env").GetDouble();
+                Assert.True(bytes > floor, $"state bytes per env {bytes} not above the output buffers' {floor}");
+                Assert.True(bytes < 100 * floor, $"state bytes per env {bytes} implausibly large");
+                Assert.Equal(bytes * perSecond / 1e9, r.GetProperty("footprint_gb_per_s").GetDouble(), 9);
             }
             Assert.True(File.Exists(plot) && new FileInfo(plot).Length > 0, "the plot PNG was not written");
             Assert.Equal(Path.GetFullPath(plot), root.GetProperty("plot").GetString());

@@ -86,6 +86,8 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
                     ["seconds"] = r.Seconds,
                     ["env_steps_per_s"] = r.EnvStepsPerSecond,
                     ["agent_steps_per_s"] = r.AgentStepsPerSecond,
+                    ["state_bytes_per_env"] = r.StateBytesPerEnv,
+                    ["footprint_gb_per_s"] = r.FootprintGBps,
                 }).ToArray(),
             });
             return GpuTwinApp.ExitOk;
@@ -98,11 +100,16 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         table.AddColumn(new TableColumn("seconds").RightAligned());
         table.AddColumn(new TableColumn("env-steps/s").RightAligned());
         table.AddColumn(new TableColumn("agent-steps/s").RightAligned());
+        table.AddColumn(new TableColumn("state KiB/env").RightAligned());
+        table.AddColumn(new TableColumn("footprint GB/s").RightAligned());
         foreach (var r in rows)
             table.AddRow(r.Envs.ToString(CultureInfo.InvariantCulture), r.Steps.ToString("N0", CultureInfo.InvariantCulture),
                 r.Seconds.ToString("F3", CultureInfo.InvariantCulture), r.EnvStepsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
-                r.AgentStepsPerSecond.ToString("N0", CultureInfo.InvariantCulture));
+                r.AgentStepsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
+                (r.StateBytesPerEnv / 1024).ToString("N1", CultureInfo.InvariantCulture),
+                r.FootprintGBps.ToString("N2", CultureInfo.InvariantCulture));
         console.Write(table);
+        console.MarkupLine("[grey]footprint GB/s = device memory per env × env-steps/s: the traffic if each step read the whole state once (a yardstick for the memory-bandwidth roofline, not a byte count)[/]");
         console.MarkupLine($"[grey]untimed warm-up: {BenchRunner.FirstWarmupSeconds:0.##} s before the first size, {BenchRunner.WarmupSeconds(1, budget):0.###} s before the others (at least {BenchRunner.WarmupSteps} steps each); plot: {Markup.Escape(Path.GetFullPath(plotPath))}[/]");
         return GpuTwinApp.ExitOk;
     }

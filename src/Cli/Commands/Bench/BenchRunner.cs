@@ -8,10 +8,17 @@ using GpuTwin.VecEnv.Scenarios;
 namespace GpuTwin.Cli.Commands.Bench;
 
 /// <summary>One measured batch size.</summary>
-public sealed record BenchRow(int Envs, long Steps, double Seconds, int AgentsPerEnv)
+public sealed record BenchRow(int Envs, long Steps, double Seconds, int AgentsPerEnv, long StateBytes)
 {
     public double EnvStepsPerSecond => Envs * (double)Steps / Seconds;
     public double AgentStepsPerSecond => EnvStepsPerSecond * AgentsPerEnv;
+    /// <summary>Device memory of the batch per env, in bytes.</summary>
+    public double StateBytesPerEnv => StateBytes / (double)Envs;
+    /// <summary>
+    /// The batch's memory footprint times the step rate, in GB/s: the traffic if every step read the whole state
+    /// once. A yardstick against the device's memory bandwidth, not a measured byte count.
+    /// </summary>
+    public double FootprintGBps => StateBytesPerEnv * EnvStepsPerSecond / 1e9;
 }
 
 /// <summary>
@@ -76,6 +83,6 @@ public static class BenchRunner
             double perStep = elapsed / steps;
             chunk = (int)Math.Clamp((budgetSeconds - elapsed) / perStep / 2, 1, MaxChunk);
         }
-        return new BenchRow(grid.NumEnvs, steps, clock.Elapsed.TotalSeconds, env.Spec.AgentsPerEnv);
+        return new BenchRow(grid.NumEnvs, steps, clock.Elapsed.TotalSeconds, env.Spec.AgentsPerEnv, env.StateBytes);
     }
 }
