@@ -16,7 +16,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        const string numEnvs = nameof(DtSyncStepBenchmarks.NumEnvs);
+        const string numEnvs = nameof(ScenarioStepBenchmarks.NumEnvs);
         // DefaultConfig's loggers, columns, analysers and validators; exporters only GitHub markdown and CSV
         // (adding them on top of DefaultConfig would register them twice).
         var defaults = DefaultConfig.Instance;

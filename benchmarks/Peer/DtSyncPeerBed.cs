@@ -9,7 +9,7 @@ namespace GpuTwin.Benchmarks.Peer;
 
 /// <summary>
 /// One dt-sync batch at the paper defaults (K = 30, M = 5) with the <c>static</c> baseline's actions written
-/// once (as <see cref="DtSyncBatch.EnvOnly"/>), warmed up, and one slot captured as peer inputs: the kernels'
+/// once (as <see cref="DtSyncStepBenchmarks.EnvStep"/>), warmed up, and one slot captured as peer inputs: the kernels'
 /// <see cref="DtSyncEnv.Resolve"/> and the torch peer's <see cref="DtSyncTorchPeer.Resolve"/> then resolve the
 /// same slot from the same draws. Resolving a slot again only moves the virtual queues, so every repeat does
 /// the same work.

@@ -1,0 +1,12 @@
+namespace GpuTwin.Benchmarks.Step;
+
+/// <summary>Category names shared by the step benchmarks (filter with <c>--anyCategories</c>).</summary>
+public static class StepCategories
+{
+    /// <summary>The fast host path (<c>--device cpu</c>).</summary>
+    public const string Cpu = "cpu";
+    /// <summary>ILGPU's CPU emulator (<c>--device ilgpu-cpu</c>).</summary>
+    public const string IlgpuCpu = "ilgpu-cpu";
+    public const string EnvStep = "env-step";
+    public const string PolicyStep = "policy+step";
+}
