@@ -25,7 +25,7 @@ public static class DtSyncPeerCategories
 /// equal NumEnvs. The kernels' Resolve also does the CC reward, action masks and metric counters, which the
 /// peer leaves out, so the ratio understates the peer's cost for equal work.
 /// </summary>
-[PeerJob]
+[StepJob]
 [CategoriesColumn]
 [BenchmarkCategory(DtSyncPeerCategories.Peer)]
 [AgentsPerEnv(36)] // K + M + 1 agents at the defaults
@@ -90,7 +90,7 @@ public class DtSyncPeerBenchmarks
 /// (it never runs and "passes" on the CPU). The TorchSharp-cpu package has no CUDA backend: see the bundle
 /// README (scripts/bundle.sh) for pointing TorchSharp at a CUDA libtorch.
 /// </summary>
-[PeerJob]
+[StepJob]
 [CategoriesColumn]
 [BenchmarkCategory(DtSyncPeerCategories.PeerCuda)]
 [RequiresCuda]
@@ -138,23 +138,4 @@ public sealed class RequiresCudaAttribute() : FilterConfigBaseAttribute(new Simp
 
     private static bool Probe(BenchmarkDotNet.Running.BenchmarkCase benchmark) =>
         benchmark.Descriptor.Type != typeof(DtSyncPeerCudaBenchmarks) || Status.Value.Available;
-}
-
-/// <summary>
-/// The job of the peer benchmarks: 1 launch, 2 warm-up and 5 measured iterations (as the step benchmarks'
-/// [SimpleJob]). In a self-contained publish (scripts/bundle.sh: the .NET runtime sits next to the app and the
-/// target machine usually has no .NET SDK to build BenchmarkDotNet's helper project) it runs in-process;
-/// a command-line <c>--inProcess</c> does not reach jobs declared by attributes.
-/// </summary>
-[AttributeUsage(AttributeTargets.Class)]
-public sealed class PeerJobAttribute() : JobConfigBaseAttribute(CreateJob())
-{
-    public static bool SelfContained =>
-        File.Exists(Path.Combine(AppContext.BaseDirectory, "libcoreclr.so")) || File.Exists(Path.Combine(AppContext.BaseDirectory, "coreclr.dll"));
-
-    private static Job CreateJob()
-    {
-        var job = new Job().WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(5);
-        return SelfContained ? job.WithToolchain(InProcessEmitToolchain.Instance).WithId("InProcess") : job;
-    }
 }

@@ -20,7 +20,7 @@ namespace GpuTwin.Benchmarks.Step;
 /// <see cref="StepCase"/>, device, categories, <see cref="AgentsPerEnvAttribute"/> (checked against the env's spec
 /// in the setup) and [Params].
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
+[StepJob]
 [CategoriesColumn]
 public abstract class ScenarioStepBenchmarks(StepCase stepCase, DeviceKind deviceKind)
 {
