@@ -88,13 +88,13 @@ visible:
   mkdir -p "\$HOME/cudalib" && ln -sf "\$(ldconfig -p | awk '/libcuda.so.1 /{print \$NF; exit}')" "\$HOME/cudalib/libcuda.so"
   export LD_LIBRARY_PATH="\$HOME/cudalib:\${LD_LIBRARY_PATH:-}"
 
-Step throughput on the GPU: use "gputwin bench" above. BenchmarkDotNet normally generates and builds a
-helper project with the .NET SDK, which a driver-only machine lacks. The peer benchmarks (DtSyncPeer*,
-DtSyncPeerCuda*) notice the self-contained publish and run in-process, so they need no SDK:
-  ./benchmarks/GpuTwin.Benchmarks --filter '*DtSyncPeer*'
-The step benchmarks (DtSyncStep*, DtSyncIlgpuCpuStep*) declare their job with [SimpleJob], which a
-command-line --inProcess does not override; they need a .NET 10 SDK on the machine (then pass
---cli /path/to/dotnet). Results go to ./BenchmarkDotNet.Artifacts/results in the current directory.
+Step throughput on the GPU: "gputwin bench" above, or BenchmarkDotNet. BenchmarkDotNet normally generates
+and builds a helper project with the .NET SDK, which a driver-only machine lacks; every benchmark here
+declares [StepJob], which notices the self-contained publish and runs in-process, so no SDK is needed:
+  ./benchmarks/GpuTwin.Benchmarks --filter '*CudaStep*'        # every scenario on ILGPU CUDA, 1 to 65536 envs
+  ./benchmarks/GpuTwin.Benchmarks --filter '*DtSyncPeer*'      # kernels vs the TorchSharp peer
+Classes that need CUDA print "// SKIPPED <class>: ..." when it is missing. Results go to
+./BenchmarkDotNet.Artifacts/results in the current directory.
 
 2. TorchSharp and libtorch (training, the torch reference peer)
 ---------------------------------------------------------------
