@@ -93,7 +93,7 @@ public sealed class ComputeDevice : IDisposable
     public Kernel<TA> Load<TA>(Action<Index1D, TA> kernel) where TA : struct
     {
         if (RunsOnHost)
-            return (n, a) => HostFor(n, i => kernel(i, a));
+            return (n, a) => HostFor(n, (lo, hi) => { for (int i = lo; i < hi; i++) kernel(i, a); });
         var k = Accelerator.LoadAutoGroupedStreamKernel(kernel);
         return (n, a) => { if (n > 0) k(n, a); };
     }
@@ -101,7 +101,7 @@ public sealed class ComputeDevice : IDisposable
     public Kernel<TA, TB> Load<TA, TB>(Action<Index1D, TA, TB> kernel) where TA : struct where TB : struct
     {
         if (RunsOnHost)
-            return (n, a, b) => HostFor(n, i => kernel(i, a, b));
+            return (n, a, b) => HostFor(n, (lo, hi) => { for (int i = lo; i < hi; i++) kernel(i, a, b); });
         var k = Accelerator.LoadAutoGroupedStreamKernel(kernel);
         return (n, a, b) => { if (n > 0) k(n, a, b); };
     }
@@ -110,26 +110,25 @@ public sealed class ComputeDevice : IDisposable
         where TA : struct where TB : struct where TC : struct
     {
         if (RunsOnHost)
-            return (n, a, b, c) => HostFor(n, i => kernel(i, a, b, c));
+            return (n, a, b, c) => HostFor(n, (lo, hi) => { for (int i = lo; i < hi; i++) kernel(i, a, b, c); });
         var k = Accelerator.LoadAutoGroupedStreamKernel(kernel);
         return (n, a, b, c) => { if (n > 0) k(n, a, b, c); };
     }
 
-    /// <summary>Runs <paramref name="body"/> for every index in [0, n) in contiguous chunks, one per worker.</summary>
-    private static void HostFor(int n, Action<int> body)
+    /// <summary>
+    /// Runs <paramref name="range"/> over [0, n) in contiguous chunks, one call per chunk (the kernel loop sits inside
+    /// the chunk, so a launch costs one delegate call per index, not two).
+    /// </summary>
+    private static void HostFor(int n, Action<int, int> range)
     {
         if (n <= HostSerialThreshold)
         {
-            for (int i = 0; i < n; i++) body(i);
+            range(0, n);
             return;
         }
         int chunks = Math.Min(n, Environment.ProcessorCount * 4);
         int per = (n + chunks - 1) / chunks;
-        Parallel.For(0, chunks, c =>
-        {
-            int end = Math.Min(n, (c + 1) * per);
-            for (int i = c * per; i < end; i++) body(i);
-        });
+        Parallel.For(0, chunks, c => range(c * per, Math.Min(n, (c + 1) * per)));
     }
 
     #endregion
