@@ -44,6 +44,10 @@ public static class GpuTwinApp
             config.AddCommand<EvalCommand>("eval")
                 .WithDescription("Evaluate a trained run (deterministic actions) beside the baselines and random.")
                 .WithExample("eval", "--run", "runs/dt-sync-quick-1", "--episodes", "8", "--sweep", "K=10,20,30");
+            config.AddCommand<Commands.Parity.ParityCommand>("parity")
+                .WithDescription("Step one batch on two devices (default: the host path vs --device) and compare every observation, action, mask, reward and counter after every step.")
+                .WithExample("parity", "--scenario", "dt-sync", "--device", "cuda")
+                .WithExample("parity", "--scenario", "collab-mec", "--device", "ilgpu-cpu", "--envs", "2", "--steps", "10", "--json");
             config.AddCommand<Commands.Bench.BenchCommand>("bench")
                 .WithDescription("Measure env-only stepping throughput (env-steps/s, agent-steps/s) for several batch sizes and plot the scaling.")
                 .WithExample("bench", "--scenario", "dt-sync", "--envs", "1,64,1024", "--seconds", "2")
