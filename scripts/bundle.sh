@@ -60,6 +60,8 @@ if [ "${LEAN:-0}" = "1" ]; then
   echo "bundle: LEAN=1, libtorch left out (see README.txt section 2 to point TorchSharp at one)" >&2
 fi
 
+cp "$root/scripts/gpu-check.sh" "$dest/gpu-check.sh"
+
 torchsharp_version="$(sed -n 's/.*"TorchSharp\/\([0-9.]*\)".*/\1/p' "$dest/gputwin/gputwin.deps.json" | head -1)"
 libtorch_version="$(sed -n 's/.*"libtorch-cpu-linux-x64\/\([0-9.]*\)".*/\1/p' "$dest/gputwin/gputwin.deps.json" | head -1)"
 
@@ -69,6 +71,7 @@ TorchSharp $torchsharp_version with the CPU libtorch $libtorch_version (package 
 
   gputwin/      the CLI:         ./gputwin/gputwin --help
   benchmarks/   BenchmarkDotNet: ./benchmarks/GpuTwin.Benchmarks --filter '*DtSyncPeer*'
+  gpu-check.sh  one short GPU check: CUDA vs host parity and CUDA throughput for every scenario (~5 min)
 
 No .NET installation is needed: the .NET runtime is inside each folder. Globalization is invariant (no ICU).
 

@@ -73,6 +73,7 @@ public static class GpuTwinApp
     {
         ParameterException p => p.Message,
         UsageException u => u.Message,
+        GpuTwin.Kernels.Runtime.DeviceUnavailableException d => d.Message,
         CommandParseException c => OneLine(c.Message),
         CommandRuntimeException r => NameTheFlag(OneLine(r.Message), args),
         _ => null,

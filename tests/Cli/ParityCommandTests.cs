@@ -54,4 +54,19 @@ public class ParityCommandTests
         Assert.Contains("allowed", line);
         Assert.Equal("", output.Trim());
     }
+
+    [Fact]
+    public void DeviceCuda_WithoutAGpu_IsAOneLineError_NotACrash()
+    {
+        if (GpuTwin.Kernels.Runtime.ComputeDevice.CudaAvailable()) return; // a GPU machine: covered by the parity run itself
+        foreach (var (verb, budget, value) in new[] { ("parity", "--steps", "1"), ("bench", "--seconds", "0.1"), ("run", "--steps", "1") })
+        {
+            var (code, output, err) = Run(verb, "--scenario", "dt-sync", "--device", "cuda", "--envs", "1", budget, value);
+            Assert.Equal(2, code);
+            var line = err.Trim();
+            Assert.DoesNotContain('\n', line);
+            Assert.StartsWith("gputwin: error: --device cuda: no CUDA device", line);
+            Assert.Contains("allowed", line);
+        }
+    }
 }

@@ -52,7 +52,7 @@ public sealed class ComputeDevice : IDisposable
                 if (cuda.Count > 0)
                     return new ComputeDevice(DeviceKind.Cuda, context, cuda[0].CreateAccelerator(context));
                 if (kind == DeviceKind.Cuda)
-                    throw new InvalidOperationException("--device cuda: no CUDA device is available on this machine; use --device auto or cpu.");
+                    throw new DeviceUnavailableException("--device cuda: no CUDA device is available on this machine; allowed here: auto|cpu|ilgpu-cpu");
                 kind = DeviceKind.Cpu;
             }
             var cpu = context.GetCPUDevice(0).CreateCPUAccelerator(context);
