@@ -1,20 +1,11 @@
 using System.Text.Json;
-using GpuTwin.Cli;
-using Spectre.Console.Testing;
+using static GpuTwin.Tests.Common.CliBed;
 
 namespace GpuTwin.Tests.Iomt;
 
 /// <summary>The iomt scenario through the CLI: listing, profiles, sweeps, traces and clear errors.</summary>
 public class IomtCliTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var console = new TestConsole().Width(250);
-        var err = new StringWriter();
-        int code = GpuTwinApp.Run(args, console, err);
-        return (code, console.Output, err.ToString());
-    }
-
     [Fact]
     public void Scenarios_ListsIomtWithItsShapesProfilesAndPolicies()
     {
