@@ -4,7 +4,6 @@ using GpuTwin.VecEnv.Scenarios.DtSyncMigration;
 using ILGPU.Runtime;
 using Xunit.Abstractions;
 using static GpuTwin.Tests.DtSync.DtSyncTestBed;
-using static GpuTwin.Tests.Common.ScenarioBed;
 
 namespace GpuTwin.Tests.Benchmarks;
 

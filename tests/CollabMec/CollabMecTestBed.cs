@@ -7,7 +7,7 @@ using ILGPU.Runtime;
 
 namespace GpuTwin.Tests.CollabMec;
 
-/// <summary>Builds small collab-mec batches, writes proto-actions and reads state back for assertions.</summary>
+/// <summary>Builds small collab-mec batches and writes proto-actions (stepping and reading state: <see cref="ScenarioBed"/>).</summary>
 public static class CollabMecTestBed
 {
     public static readonly CollabMecScenario Scenario = new();

@@ -2,7 +2,6 @@ using GpuTwin.Kernels.Runtime;
 using GpuTwin.Tests.Common;
 using GpuTwin.VecEnv.Scenarios.CollaborativeMec;
 using static GpuTwin.Tests.CollabMec.CollabMecTestBed;
-using static GpuTwin.Tests.Common.ScenarioBed;
 
 namespace GpuTwin.Tests.CollabMec;
 

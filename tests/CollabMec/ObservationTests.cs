@@ -2,7 +2,6 @@ using GpuTwin.Kernels.Runtime;
 using GpuTwin.VecEnv.Scenarios.CollaborativeMec;
 using GpuTwin.VecEnv.Scenarios.CollaborativeMec.Kernels;
 using static GpuTwin.Tests.CollabMec.CollabMecTestBed;
-using static GpuTwin.Tests.Common.ScenarioBed;
 
 namespace GpuTwin.Tests.CollabMec;
 

@@ -3,7 +3,6 @@ using GpuTwin.VecEnv;
 using GpuTwin.VecEnv.Parameters;
 using GpuTwin.VecEnv.Policies;
 using GpuTwin.VecEnv.Scenarios;
-using static GpuTwin.Tests.Common.ScenarioBed;
 
 namespace GpuTwin.Tests.Common;
 

@@ -2,7 +2,6 @@ using System.Numerics;
 using GpuTwin.Kernels.Memory;
 using ILGPU;
 using ILGPU.Runtime;
-using static GpuTwin.Tests.Common.ScenarioBed;
 
 namespace GpuTwin.Tests.Common;
 

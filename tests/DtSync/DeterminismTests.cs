@@ -1,6 +1,5 @@
 using GpuTwin.Tests.Common;
 using GpuTwin.VecEnv.Scenarios.DtSyncMigration;
-using static GpuTwin.Tests.Common.ScenarioBed;
 
 namespace GpuTwin.Tests.DtSync;
 

@@ -6,7 +6,7 @@ using GpuTwin.VecEnv.Scenarios.DtSyncMigration;
 
 namespace GpuTwin.Tests.DtSync;
 
-/// <summary>Builds small dt-sync batches and reads their state back for assertions.</summary>
+/// <summary>Builds small dt-sync batches (stepping and reading state: <see cref="ScenarioBed"/>).</summary>
 public static class DtSyncTestBed
 {
     public static readonly DtSyncScenario Scenario = new();

@@ -2,7 +2,6 @@ using GpuTwin.Kernels.Runtime;
 using GpuTwin.VecEnv.Parameters;
 using GpuTwin.VecEnv.Scenarios.DtSyncMigration;
 using static GpuTwin.Tests.DtSync.DtSyncTestBed;
-using static GpuTwin.Tests.Common.ScenarioBed;
 
 namespace GpuTwin.Tests.DtSync;
 

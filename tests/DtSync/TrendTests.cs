@@ -3,7 +3,6 @@ using GpuTwin.VecEnv.Parameters;
 using GpuTwin.VecEnv.Running;
 using GpuTwin.VecEnv.Scenarios.DtSyncMigration;
 using static GpuTwin.Tests.DtSync.DtSyncTestBed;
-using static GpuTwin.Tests.Common.ScenarioBed;
 
 namespace GpuTwin.Tests.DtSync;
 

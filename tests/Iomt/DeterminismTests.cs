@@ -1,7 +1,6 @@
 using GpuTwin.Kernels.Runtime;
 using GpuTwin.Tests.Common;
 using GpuTwin.VecEnv.Scenarios.IomtMultiTask;
-using static GpuTwin.Tests.Common.ScenarioBed;
 
 namespace GpuTwin.Tests.Iomt;
 

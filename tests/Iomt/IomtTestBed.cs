@@ -7,7 +7,7 @@ using ILGPU.Runtime;
 
 namespace GpuTwin.Tests.Iomt;
 
-/// <summary>Builds small iomt batches and reads their state back for assertions.</summary>
+/// <summary>Builds small iomt batches and writes actions (stepping and reading state: <see cref="ScenarioBed"/>).</summary>
 public static class IomtTestBed
 {
     public static readonly IomtScenario Scenario = new();

@@ -2,7 +2,6 @@ using GpuTwin.Kernels.Runtime;
 using GpuTwin.VecEnv.Scenarios.IomtMultiTask;
 using GpuTwin.VecEnv.Spaces;
 using static GpuTwin.Tests.Iomt.IomtTestBed;
-using static GpuTwin.Tests.Common.ScenarioBed;
 
 namespace GpuTwin.Tests.Iomt;
 

@@ -3,7 +3,6 @@ using GpuTwin.Kernels.Runtime;
 using GpuTwin.VecEnv.Running;
 using GpuTwin.VecEnv.Scenarios.IomtMultiTask;
 using static GpuTwin.Tests.Iomt.IomtTestBed;
-using static GpuTwin.Tests.Common.ScenarioBed;
 
 namespace GpuTwin.Tests.Iomt;
 

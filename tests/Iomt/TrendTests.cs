@@ -4,7 +4,6 @@ using GpuTwin.VecEnv.Running;
 using GpuTwin.VecEnv.Scenarios.IomtMultiTask;
 using Xunit.Abstractions;
 using static GpuTwin.Tests.Iomt.IomtTestBed;
-using static GpuTwin.Tests.Common.ScenarioBed;
 
 namespace GpuTwin.Tests.Iomt;
 

@@ -1,6 +1,5 @@
 using GpuTwin.Kernels.Runtime;
 using static GpuTwin.Tests.IotMigration.IotMigrationTestBed;
-using static GpuTwin.Tests.Common.ScenarioBed;
 
 namespace GpuTwin.Tests.IotMigration;
 

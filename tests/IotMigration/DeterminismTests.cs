@@ -1,6 +1,5 @@
 using GpuTwin.Tests.Common;
 using GpuTwin.VecEnv.Scenarios.IotMigration;
-using static GpuTwin.Tests.Common.ScenarioBed;
 
 namespace GpuTwin.Tests.IotMigration;
 

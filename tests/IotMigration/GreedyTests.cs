@@ -1,7 +1,6 @@
 using GpuTwin.Kernels.Runtime;
 using GpuTwin.VecEnv.Scenarios.IotMigration;
 using static GpuTwin.Tests.IotMigration.IotMigrationTestBed;
-using static GpuTwin.Tests.Common.ScenarioBed;
 
 namespace GpuTwin.Tests.IotMigration;
 

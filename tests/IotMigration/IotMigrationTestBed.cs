@@ -8,7 +8,7 @@ using GpuTwin.VecEnv.Scenarios.IotMigration.Authentication;
 
 namespace GpuTwin.Tests.IotMigration;
 
-/// <summary>Builds small iot-migration batches (with the test-double authority unless told otherwise) and reads their state back.</summary>
+/// <summary>Builds small iot-migration batches (with the test-double authority unless told otherwise) and runs them for metrics (stepping and reading state: <see cref="ScenarioBed"/>).</summary>
 public static class IotMigrationTestBed
 {
     public static readonly IotMigrationScenario Scenario = new(_ => new FixedVerdictAuthority());

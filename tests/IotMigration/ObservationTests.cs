@@ -3,7 +3,6 @@ using GpuTwin.VecEnv.Running;
 using GpuTwin.VecEnv.Scenarios.IotMigration;
 using R = GpuTwin.VecEnv.Scenarios.IotMigration.IotMigrationRules;
 using static GpuTwin.Tests.IotMigration.IotMigrationTestBed;
-using static GpuTwin.Tests.Common.ScenarioBed;
 
 namespace GpuTwin.Tests.IotMigration;
 

@@ -3,7 +3,6 @@ using GpuTwin.Tests.Common;
 using GpuTwin.VecEnv.Parameters;
 using GpuTwin.VecEnv.Running;
 using GpuTwin.VecEnv.Scenarios.V2xOffloading;
-using static GpuTwin.Tests.Common.ScenarioBed;
 
 namespace GpuTwin.Tests.V2x;
 

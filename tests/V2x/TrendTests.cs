@@ -4,7 +4,6 @@ using GpuTwin.VecEnv.Parameters;
 using GpuTwin.VecEnv.Running;
 using GpuTwin.VecEnv.Scenarios.V2xOffloading;
 using static GpuTwin.Tests.V2x.V2xTestBed;
-using static GpuTwin.Tests.Common.ScenarioBed;
 
 namespace GpuTwin.Tests.V2x;
 

@@ -2,7 +2,6 @@ using GpuTwin.Kernels.Numerics;
 using GpuTwin.Kernels.Runtime;
 using GpuTwin.VecEnv.Scenarios.V2xOffloading;
 using static GpuTwin.Tests.V2x.V2xTestBed;
-using static GpuTwin.Tests.Common.ScenarioBed;
 
 namespace GpuTwin.Tests.V2x;
 

@@ -7,7 +7,7 @@ using ILGPU.Runtime;
 
 namespace GpuTwin.Tests.V2x;
 
-/// <summary>Builds small v2x batches and reads their state back for assertions.</summary>
+/// <summary>Builds small v2x batches and writes actions (stepping and reading state: <see cref="ScenarioBed"/>).</summary>
 public static class V2xTestBed
 {
     public static readonly V2xScenario Scenario = new();
