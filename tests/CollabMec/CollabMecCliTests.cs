@@ -1,35 +1,23 @@
 using System.Text.Json;
-using GpuTwin.Cli;
-using Spectre.Console.Testing;
+using static GpuTwin.Tests.Common.CliBed;
 
 namespace GpuTwin.Tests.CollabMec;
 
 /// <summary>The collab-mec scenario through the generic CLI: listing, profiles, sweeps, traces and clear errors.</summary>
 public class CollabMecCliTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var console = new TestConsole().Width(250);
-        var err = new StringWriter();
-        int code = GpuTwinApp.Run(args, console, err);
-        return (code, console.Output, err.ToString());
-    }
-
     [Fact]
     public void Scenarios_ListsCollabMecWithItsShapesProfilesAndPolicies()
     {
-        var (code, output, err) = Run("scenarios", "--json", "--params");
-        Assert.True(code == 0, err);
-        using var doc = JsonDocument.Parse(output);
-        var s = doc.RootElement.GetProperty("scenarios").EnumerateArray().Single(x => x.GetProperty("id").GetString() == "collab-mec");
+        var s = ListedScenario("collab-mec");
         var g = Assert.Single(s.GetProperty("groups").EnumerateArray());
         Assert.Equal(1930, g.GetProperty("observation_size").GetInt32());
         Assert.Equal(1930, s.GetProperty("global_state_size").GetInt32());
         var profiles = s.GetProperty("profiles").EnumerateArray().Select(p => p.GetProperty("Name").GetString()).ToList();
         Assert.Equal(["calibrated", "paper-literal"], profiles);
         Assert.Contains(s.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("Key").GetString() == "award_scale_bs1");
-        Assert.Contains("ggpo", output);
-        Assert.Contains("olnpo", output);
+        Assert.Contains("ggpo", s.GetRawText());
+        Assert.Contains("olnpo", s.GetRawText());
     }
 
     [Fact]
@@ -67,13 +55,5 @@ public class CollabMecCliTests
     [InlineData(new[] { "run", "--scenario", "collab-mec", "--sweep", "obs_extras=off,on" }, "obs_extras", "cannot be swept")]
     [InlineData(new[] { "run", "--scenario", "collab-mec", "--set", "bs_count=2" }, "devices_bs3", "bs_count = 2")]
     [InlineData(new[] { "run", "--scenario", "collab-mec", "--policy", "ddqn" }, "--policy 'ddqn'", "olnpo|lpwpo|ggpo")]
-    public void BadInput_GivesOneLineError(string[] args, string names, string allowed)
-    {
-        var (code, _, err) = Run(args);
-        Assert.Equal(2, code);
-        var line = err.Trim();
-        Assert.DoesNotContain('\n', line);
-        Assert.Contains(names, line);
-        Assert.Contains(allowed, line);
-    }
+    public void BadInput_GivesOneLineError(string[] args, string names, string allowed) => AssertOneLineError(args, names, allowed);
 }

@@ -1,51 +1,25 @@
-using GpuTwin.Kernels.Memory;
 using GpuTwin.Kernels.Runtime;
-using GpuTwin.VecEnv;
+using GpuTwin.Tests.Common;
 using GpuTwin.VecEnv.Parameters;
 using GpuTwin.VecEnv.Policies;
-using GpuTwin.VecEnv.Running;
 using GpuTwin.VecEnv.Scenarios.CollaborativeMec;
-using ILGPU;
 using ILGPU.Runtime;
 
 namespace GpuTwin.Tests.CollabMec;
 
-/// <summary>Builds small collab-mec batches, writes proto-actions and reads state back for assertions.</summary>
+/// <summary>Builds small collab-mec batches and writes proto-actions (stepping and reading state: <see cref="ScenarioBed"/>).</summary>
 public static class CollabMecTestBed
 {
     public static readonly CollabMecScenario Scenario = new();
 
-    public static ParameterGrid Grid(int envsPerCell, (string Key, double Value)[] set, params Sweep[] sweeps)
-    {
-        var table = CollabMecParameters.Table;
-        var overrides = set.ToDictionary(s => table.IndexOf(s.Key), s => s.Value);
-        return new ParameterGrid(table, overrides, sweeps, envsPerCell);
-    }
+    public static ParameterGrid Grid(int envsPerCell, (string Key, double Value)[] set, params Sweep[] sweeps) =>
+        ScenarioBed.Grid(CollabMecParameters.Table, envsPerCell, set, sweeps);
 
     public static Sweep SweepOf(string text) => Sweep.Parse(CollabMecParameters.Table, text);
 
     public static CollabMecEnv Env(ComputeDevice device, int envs, params (string Key, double Value)[] set) => new(device, Grid(envs, set));
 
     public static IVecPolicy Policy(CollabMecEnv env, string name, ulong seed = 1) => Scenario.CreatePolicy(name, env, seed);
-
-    public static T[] Read<T>(FieldView<T> view) where T : unmanaged => view.View.GetAsArray();
-    public static T[] Read<T>(MemoryBuffer1D<T, Stride1D.Dense> buffer) where T : unmanaged => ((ArrayView<T>)buffer.View).GetAsArray();
-    public static T[] Row<T>(T[] data, int env, int width) => data.AsSpan(env * width, width).ToArray();
-
-    /// <summary>Steps with the policy; <paramref name="afterResolve"/> sees each slot's own fields before the env moves on.</summary>
-    public static void Run(CollabMecEnv env, IVecPolicy policy, int steps, ulong seed, Action<int>? afterResolve = null, bool observe = false)
-    {
-        env.Reset(seed);
-        env.ClearTotals();
-        for (int t = 0; t < steps; t++)
-        {
-            PolicyRunner.Act(env, policy, t, observe);
-            env.Resolve();
-            afterResolve?.Invoke(t);
-            env.Advance();
-        }
-        env.Device.Synchronize();
-    }
 
     /// <summary>Writes a proto-action [E, N, U, N + 2] built per (env, bs, device) slot.</summary>
     public static void SetProto(CollabMecEnv env, Func<int, int, int, float[]> slot)

@@ -1,114 +1,64 @@
 using GpuTwin.Kernels.Runtime;
+using GpuTwin.Tests.Common;
 using GpuTwin.VecEnv.Scenarios.CollaborativeMec;
 using static GpuTwin.Tests.CollabMec.CollabMecTestBed;
 
 namespace GpuTwin.Tests.CollabMec;
 
-public class DeterminismTests
+public sealed class DeterminismTests() : DeterminismSuite<CollabMecEnv>(Scenario, (device, grid) => new CollabMecEnv(device, grid))
 {
     /// <summary>Every per-device and per-BS field of env <paramref name="e"/> (and its counter totals) as one vector.</summary>
-    private static float[] Snapshot(CollabMecEnv env, int e)
+    protected override float[] Snapshot(CollabMecEnv env, int e)
     {
         var s = env.State;
-        int slots = env.NMax * env.UMax, c = env.Spec.Counters.Count;
-        var parts = new List<float>();
-        foreach (var v in new[] { s.TxPowerW, s.BatteryJ, s.SizeBits, s.CyclesPerBit, s.DeadlineS, s.Award, s.Gain, s.HarvestJ, s.Rate0Bps,
-                     s.DemandHz, s.Priority, s.AllocHz, s.RateBps, s.DelayS, s.UploadEnergyJ })
-            parts.AddRange(Row(Read(v), e, slots));
-        foreach (var v in new[] { s.NnOffload, s.EnergyOk, s.Offload, s.Completed }) parts.AddRange(Row(Read(v), e, slots).Select(x => (float)x));
-        parts.AddRange(Row(Read(s.Target), e, slots).Select(x => (float)x));
-        parts.AddRange(Row(Read(s.HomeIncome), e, env.NMax));
-        parts.AddRange(Row(Read(env.CounterTotals), e, c).Select(x => (float)x));
-        parts.Add(Read(s.Reward)[e]);
-        parts.Add(Read(s.EpisodeIndex)[e]);
-        parts.Add(Read(s.Slot)[e]);
-        return parts.ToArray();
+        int slots = env.NMax * env.UMax;
+        return new EnvSnapshot(e)
+            .Rows(slots, s.TxPowerW, s.BatteryJ, s.SizeBits, s.CyclesPerBit, s.DeadlineS, s.Award, s.Gain, s.HarvestJ, s.Rate0Bps,
+                s.DemandHz, s.Priority, s.AllocHz, s.RateBps, s.DelayS, s.UploadEnergyJ)
+            .Rows(slots, s.NnOffload, s.EnergyOk, s.Offload, s.Completed)
+            .Rows(slots, s.Target)
+            .Rows(env.NMax, s.HomeIncome)
+            .Rows(env.Spec.Counters.Count, env.CounterTotals)
+            .Rows(1, s.Reward)
+            .Rows(1, s.EpisodeIndex)
+            .Rows(1, s.Slot)
+            .ToArray();
     }
 
-    [Theory]
-    [InlineData("random")]
-    [InlineData("ggpo")]
-    public void SameSeed_GivesTheSameTrajectory_AndAnotherSeedDoesNot(string policyName)
+    protected override SeedRuns Seeds => new(3, 12, [("episode_slots", 7)], "random", "ggpo");
+
+    protected override IEnumerable<BatchCase> Batches =>
+        new[] { "random", "lpwpo" }.Select(p => new BatchCase(p, p, 10, 64, [(1, 0), (8, 5), (64, 63)], ("episode_slots", 6)));
+
+    // The sweep pads every env to U_max = 100; the draws are keyed by (bs, device), not by the padded flat index.
+    protected override SweepCase SweepCell => new("ggpo", 8, 2, [("episode_slots", 5)], "devices_bs3=100,40",
+        4, [("episode_slots", 5), ("devices_bs3", 40)], [(2, 2), (3, 3)], FirstCellDiffers: false);
+
+    /// <summary>Padding changes the per-slot layout, so the cells compare by reward and counter totals.</summary>
+    protected override void AssertSameEnv(CollabMecEnv fixedEnv, int f, CollabMecEnv swept, int s)
     {
-        using var device = ComputeDevice.Create(DeviceKind.Cpu);
-        float[] RunOnce(ulong seed)
-        {
-            using var env = Env(device, 3, ("episode_slots", 7));
-            Run(env, Policy(env, policyName, seed), 12, seed);
-            return Enumerable.Range(0, 3).SelectMany(e => Snapshot(env, e)).ToArray();
-        }
-        var a = RunOnce(11);
-        Assert.Equal(a, RunOnce(11));
-        Assert.NotEqual(a, RunOnce(12));
+        Assert.Equal(Read(fixedEnv.Reward(0))[f], Read(swept.Reward(0))[s]);
+        Assert.Equal(Row(Read(fixedEnv.CounterTotals), f, fixedEnv.Spec.Counters.Count), Row(Read(swept.CounterTotals), s, swept.Spec.Counters.Count));
     }
 
-    [Theory]
-    [InlineData("random")]
-    [InlineData("lpwpo")]
-    public void EnvTrajectory_DoesNotDependOnTheNumberOfEnvs(string policyName)
+    protected override void AssertSwept(CollabMecEnv swept, CollabMecEnv fixedEnv)
     {
-        using var device = ComputeDevice.Create(DeviceKind.Cpu);
-        (string, double)[] set = [("episode_slots", 6)];
-        float[] EnvState(int numEnvs, int e)
-        {
-            using var env = Env(device, numEnvs, set);
-            Run(env, Policy(env, policyName, 5), 10, 5);
-            return Snapshot(env, e);
-        }
-        using var big = Env(device, 64, set);
-        Run(big, Policy(big, policyName, 5), 10, 5);
-        Assert.Equal(EnvState(1, 0), Snapshot(big, 0));
-        Assert.Equal(EnvState(8, 5), Snapshot(big, 5));
-        Assert.Equal(EnvState(64, 63), Snapshot(big, 63));
-    }
-
-    [Fact]
-    public void SweepCell_EqualsTheSameEnvsRunWithSet_EvenWithMorePadding()
-    {
-        using var device = ComputeDevice.Create(DeviceKind.Cpu);
-        // The sweep pads every env to U_max = 100; the draws are keyed by (bs, device), not by the padded flat index.
-        using var swept = new CollabMecEnv(device, Grid(2, [("episode_slots", 5)], SweepOf("devices_bs3=100,40")));
-        Run(swept, Policy(swept, "ggpo"), 8, 3);
-        using var fixedEnv = Env(device, 4, ("episode_slots", 5), ("devices_bs3", 40));
-        Run(fixedEnv, Policy(fixedEnv, "ggpo"), 8, 3);
         Assert.Equal(100, swept.UMax);
         Assert.Equal(55, fixedEnv.UMax);
-        for (int e = 2; e < 4; e++)
-        {
-            Assert.Equal(Read(fixedEnv.Reward(0))[e], Read(swept.Reward(0))[e]);
-            Assert.Equal(Row(Read(fixedEnv.CounterTotals), e, fixedEnv.Spec.Counters.Count), Row(Read(swept.CounterTotals), e, swept.Spec.Counters.Count));
-        }
     }
 
-    [Theory]
-    [InlineData("random")]
-    [InlineData("ggpo")]
-    public void HostPath_And_IlgpuCpuAccelerator_AreBitIdentical(string policyName)
-    {
-        (string, double)[] set = [("devices_bs1", 6), ("devices_bs2", 9), ("devices_bs3", 12), ("episode_slots", 4), ("cpu_hz", 0.2e9)];
-        float[][] RunOn(DeviceKind kind, bool perBs)
-        {
-            using var device = ComputeDevice.Create(kind);
-            using var env = Env(device, 3, [.. set, ("view", perBs ? 1 : 0)]);
-            Run(env, Policy(env, policyName, 9), 6, 9, observe: true);
-            env.ObserveGlobal();
-            var snaps = Enumerable.Range(0, 3).Select(e => Snapshot(env, e)).ToList();
-            snaps.Add(Read(env.Observation(0)));
-            snaps.Add(Read(env.GlobalState));
-            snaps.Add(Read(env.FinalGlobalState));
-            snaps.Add(Read(env.FinalObservation));
-            snaps.Add(Read(env.AgentReward));
-            snaps.Add(Read(env.ActionMask(0)).Select(x => (float)x).ToArray());
-            return snaps.ToArray();
-        }
-        foreach (bool perBs in new[] { false, true })
-        {
-            var host = RunOn(DeviceKind.Cpu, perBs);
-            var emulator = RunOn(DeviceKind.IlgpuCpu, perBs);
-            Assert.Equal(host.Length, emulator.Length);
-            for (int i = 0; i < host.Length; i++) Assert.Equal(host[i], emulator[i]);
-        }
-    }
+    /// <summary>Both views (central, per-BS agents) for each policy.</summary>
+    protected override IEnumerable<BackendCase> Backends =>
+        from p in new[] { "random", "ggpo" }
+        from view in new[] { 0, 1 }
+        select new BackendCase($"{p}, view={view}", p, 6,
+            ("devices_bs1", 6), ("devices_bs2", 9), ("devices_bs3", 12), ("episode_slots", 4), ("cpu_hz", 0.2e9), ("view", view));
+
+    protected override IEnumerable<float[]> Outputs(CollabMecEnv env) =>
+    [
+        Read(env.Observation(0)), Read(env.GlobalState), Read(env.FinalGlobalState), Read(env.FinalObservation), Read(env.AgentReward),
+        Read(env.ActionMask(0)).Select(x => (float)x).ToArray(),
+    ];
 
     [Fact]
     public void BothViews_GiveIdenticalPhysics_ForTheSameDecisions()

@@ -1,27 +1,15 @@
 using System.Text.Json;
-using GpuTwin.Cli;
-using Spectre.Console.Testing;
+using static GpuTwin.Tests.Common.CliBed;
 
 namespace GpuTwin.Tests.Iomt;
 
 /// <summary>The iomt scenario through the CLI: listing, profiles, sweeps, traces and clear errors.</summary>
 public class IomtCliTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var console = new TestConsole().Width(250);
-        var err = new StringWriter();
-        int code = GpuTwinApp.Run(args, console, err);
-        return (code, console.Output, err.ToString());
-    }
-
     [Fact]
     public void Scenarios_ListsIomtWithItsShapesProfilesAndPolicies()
     {
-        var (code, output, err) = Run("scenarios", "--json", "--params");
-        Assert.True(code == 0, err);
-        using var doc = JsonDocument.Parse(output);
-        var s = doc.RootElement.GetProperty("scenarios").EnumerateArray().Single(x => x.GetProperty("id").GetString() == "iomt");
+        var s = ListedScenario("iomt");
         var g = Assert.Single(s.GetProperty("groups").EnumerateArray());
         Assert.Equal(35, g.GetProperty("observation_size").GetInt32());
         Assert.Equal(45, s.GetProperty("global_state_size").GetInt32());
@@ -57,13 +45,5 @@ public class IomtCliTests
     [InlineData(new[] { "run", "--scenario", "iomt", "--set", "share_mapping=fair" }, "share_mapping", "scale-if-exceeds|normalise|penalty")]
     [InlineData(new[] { "run", "--scenario", "iomt", "--set", "d_min_bits=5e5" }, "d_min_bits", "d_max_bits")]
     [InlineData(new[] { "run", "--scenario", "iomt", "--policy", "static" }, "--policy 'static'", "greedy-priority")]
-    public void BadInput_GivesOneLineError(string[] args, string names, string allowed)
-    {
-        var (code, _, err) = Run(args);
-        Assert.Equal(2, code);
-        var line = err.Trim();
-        Assert.DoesNotContain('\n', line);
-        Assert.Contains(names, line);
-        Assert.Contains(allowed, line);
-    }
+    public void BadInput_GivesOneLineError(string[] args, string names, string allowed) => AssertOneLineError(args, names, allowed);
 }

@@ -1,27 +1,15 @@
 using System.Text.Json;
-using GpuTwin.Cli;
-using Spectre.Console.Testing;
+using static GpuTwin.Tests.Common.CliBed;
 
 namespace GpuTwin.Tests.IotMigration;
 
 /// <summary>The iot-migration scenario through the generic CLI (with its real X.509 authority).</summary>
 public class IotMigrationCliTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var console = new TestConsole().Width(250);
-        var err = new StringWriter();
-        int code = GpuTwinApp.Run(args, console, err);
-        return (code, console.Output, err.ToString());
-    }
-
     [Fact]
     public void Scenarios_ListsIotMigrationWithItsShapesProfilesAndPolicies()
     {
-        var (code, output, err) = Run("scenarios", "--scenario", "iot-migration", "--json", "--params");
-        Assert.True(code == 0, err);
-        using var doc = JsonDocument.Parse(output);
-        var s = doc.RootElement.GetProperty("scenarios").EnumerateArray().Single(x => x.GetProperty("id").GetString() == "iot-migration");
+        var s = ListedScenario("iot-migration", "--scenario", "iot-migration");
         var g = Assert.Single(s.GetProperty("groups").EnumerateArray());
         Assert.Equal(12, g.GetProperty("observation_size").GetInt32());
         Assert.Equal(31, s.GetProperty("global_state_size").GetInt32());
@@ -48,13 +36,5 @@ public class IotMigrationCliTests
     [InlineData(new[] { "run", "--scenario", "iot-migration", "--set", "speed_lo_mps=3" }, "speed_lo_mps", "speed_hi_mps")]
     [InlineData(new[] { "run", "--scenario", "iot-migration", "--sweep", "episode_slots=50,100" }, "episode_slots", "one value per batch")]
     [InlineData(new[] { "run", "--scenario", "iot-migration", "--policy", "jal" }, "--policy 'jal'", "greedy")]
-    public void BadInput_GivesOneLineError(string[] args, string names, string allowed)
-    {
-        var (code, _, err) = Run(args);
-        Assert.Equal(2, code);
-        var line = err.Trim();
-        Assert.DoesNotContain('\n', line);
-        Assert.Contains(names, line);
-        Assert.Contains(allowed, line);
-    }
+    public void BadInput_GivesOneLineError(string[] args, string names, string allowed) => AssertOneLineError(args, names, allowed);
 }

@@ -1,93 +1,61 @@
 using GpuTwin.Kernels.Runtime;
+using GpuTwin.Tests.Common;
 using GpuTwin.VecEnv.Parameters;
+using GpuTwin.VecEnv.Running;
 using GpuTwin.VecEnv.Scenarios.V2xOffloading;
-using static GpuTwin.Tests.V2x.V2xTestBed;
 
 namespace GpuTwin.Tests.V2x;
 
-public class DeterminismTests
+public sealed class DeterminismTests() : DeterminismSuite<V2xEnv>(V2xTestBed.Scenario, (device, grid) => new V2xEnv(device, grid))
 {
-    /// <summary>Every per-vehicle field of env <paramref name="e"/> (and its counter totals) as one vector.</summary>
-    private static float[] Snapshot(V2xEnv env, int e)
-    {
-        var s = env.State;
-        int m = env.MMax, n = env.NMax, c = env.Spec.Counters.Count;
-        var parts = new List<float>();
-        foreach (var v in new[] { s.PosX, s.PosY, s.Heading, s.TaskBits, s.TxPowerW, s.CpuHz, s.BwHz, s.RateBps, s.DelayS, s.EnergyJ, s.CostI, s.Rho2 })
-            parts.AddRange(Row(Read(v), e, m));
-        foreach (var v in new[] { s.Target, s.UploadEs, s.AccessEs })
-            parts.AddRange(Row(Read(v), e, m).Select(x => (float)x));
-        foreach (var v in new[] { s.DistM, s.GainLs, s.FadeH })
-            parts.AddRange(Row(Read(v), e, m * n));
-        foreach (var v in new[] { s.FmaxHz, s.DtFremHz, s.DtBremHz })
-            parts.AddRange(Row(Read(v), e, n));
-        parts.AddRange(Row(Read(s.TurnObs), e, m * s.ObsSize));
-        parts.AddRange(Row(Read(env.CounterTotals), e, c).Select(x => (float)x));
-        parts.Add(Read(s.Reward)[e]);
-        return parts.ToArray();
-    }
-
     private static readonly (string, double)[] Small = [("episode_slots", 20)];
 
-    [Theory]
-    [InlineData("random")]
-    [InlineData("rocs")]
-    [InlineData("greedy-dt")]
-    public void SameSeed_GivesTheSameTrajectory_AndAnotherSeedDoesNot(string policyName)
+    protected override float[] Snapshot(V2xEnv env, int e)
     {
-        using var device = ComputeDevice.Create(DeviceKind.Cpu);
-        float[] RunOnce(ulong seed)
-        {
-            using var env = Env(device, 8, Small);
-            Run(env, Policy(env, policyName, seed), 50, seed);
-            return Enumerable.Range(0, 8).SelectMany(e => Snapshot(env, e)).ToArray();
-        }
-        var a = RunOnce(11);
-        Assert.Equal(a, RunOnce(11));
-        Assert.NotEqual(a, RunOnce(12));
+        var s = env.State;
+        int m = env.MMax, n = env.NMax;
+        return new EnvSnapshot(e)
+            .Rows(m, s.PosX, s.PosY, s.Heading, s.TaskBits, s.TxPowerW, s.CpuHz, s.BwHz, s.RateBps, s.DelayS, s.EnergyJ, s.CostI, s.Rho2)
+            .Rows(m, s.Target, s.UploadEs, s.AccessEs)
+            .Rows(m * n, s.DistM, s.GainLs, s.FadeH)
+            .Rows(n, s.FmaxHz, s.DtFremHz, s.DtBremHz)
+            .Rows(m * s.ObsSize, s.TurnObs)
+            .Rows(env.Spec.Counters.Count, env.CounterTotals)
+            .Rows(1, s.Reward)
+            .ToArray();
     }
 
-    [Fact]
-    public void EnvTrajectory_DoesNotDependOnTheNumberOfEnvs()
-    {
-        using var device = ComputeDevice.Create(DeviceKind.Cpu);
-        float[] EnvState(int numEnvs, int e)
-        {
-            using var env = Env(device, numEnvs, Small);
-            Run(env, Policy(env, "rocs", 5), 45, 5);
-            return Snapshot(env, e);
-        }
-        using var big = Env(device, 100, Small);
-        Run(big, Policy(big, "rocs", 5), 45, 5);
-        Assert.Equal(EnvState(1, 0), Snapshot(big, 0));
-        Assert.Equal(EnvState(8, 5), Snapshot(big, 5));
-        Assert.Equal(EnvState(100, 99), Snapshot(big, 99));
-    }
+    protected override SeedRuns Seeds => new(8, 50, Small, "random", "rocs", "greedy-dt");
 
-    [Fact]
-    public void SweepCell_EqualsTheSameEnvsRunWithSet()
+    protected override IEnumerable<BatchCase> Batches => [new("rocs", "rocs", 45, 100, [(1, 0), (8, 5), (100, 99)], Small)];
+
+    // Cell 1 (envs 4..7) are replicates 0..3 of speed 20: common random numbers across cells.
+    protected override SweepCase SweepCell => new("greedy-dt", 30, 4, Small, "speed_mps=5,20", 4, [.. Small, ("speed_mps", 20)],
+        [(0, 4), (1, 5), (2, 6), (3, 7)], FirstCellDiffers: true);
+
+    /// <summary>Same draws in both cells: identical tasks, fades and ES capacities; only the speed differs.</summary>
+    protected override void AssertSwept(V2xEnv swept, V2xEnv fixedEnv)
     {
-        using var device = ComputeDevice.Create(DeviceKind.Cpu);
-        var sweep = Sweep.Parse(V2xParameters.Table, "speed_mps=5,20");
-        using var swept = new V2xEnv(device, Grid(4, Small, sweep));
-        Run(swept, Policy(swept, "greedy-dt"), 30, 3);
-        using var fixedEnv = Env(device, 4, [.. Small, ("speed_mps", 20)]);
-        Run(fixedEnv, Policy(fixedEnv, "greedy-dt"), 30, 3);
-        // Cell 1 (envs 4..7) are replicates 0..3 of speed 20: common random numbers across cells.
-        for (int e = 0; e < 4; e++) Assert.Equal(Snapshot(fixedEnv, e), Snapshot(swept, 4 + e));
-        Assert.NotEqual(Snapshot(fixedEnv, 0), Snapshot(swept, 0));
-        // Same draws in both cells: identical tasks, fades and ES capacities; only the speed differs.
         var s = swept.State;
         Assert.Equal(Row(Read(s.TaskBits), 0, 10), Row(Read(s.TaskBits), 4, 10));
         Assert.Equal(Row(Read(s.FmaxHz), 1, 3), Row(Read(s.FmaxHz), 5, 3));
     }
+
+    protected override IEnumerable<BackendCase> Backends =>
+        new[] { "random", "greedy-dt", "rocs" }.Select(p => new BackendCase(p, p, 25, ("M", 6), ("episode_slots", 10)));
+
+    protected override IEnumerable<float[]> Outputs(V2xEnv env) =>
+    [
+        Read(env.Observation(V2xEnv.VehicleGroup)), Read(env.GlobalState), Read(env.FinalGlobalState),
+        Read(env.ActionMask(V2xEnv.VehicleGroup)).Select(x => (float)x).ToArray(),
+    ];
 
     [Fact]
     public void PaddedVehicles_DoNotChangeTheActiveOnes()
     {
         // An M = 10 env inside an M = 10,20 sweep (padded to 20) equals an M = 10 batch.
         using var device = ComputeDevice.Create(DeviceKind.Cpu);
-        using var swept = new V2xEnv(device, Grid(2, Small, Sweep.Parse(V2xParameters.Table, "M=10,20")));
+        using var swept = new V2xEnv(device, V2xTestBed.Grid(2, Small, Sweep.Parse(V2xParameters.Table, "M=10,20")));
         Run(swept, Policy(swept, "amcs"), 30, 8);
         using var plain = Env(device, 2, Small);
         Run(plain, Policy(plain, "amcs"), 30, 8);
@@ -102,32 +70,6 @@ public class DeterminismTests
         }
     }
 
-    [Theory]
-    [InlineData("random")]
-    [InlineData("greedy-dt")]
-    [InlineData("rocs")]
-    public void HostPath_And_IlgpuCpuAccelerator_Agree(string policyName)
-    {
-        (string, double)[] set = [("M", 6), ("episode_slots", 10)];
-        float[][] RunOn(DeviceKind kind)
-        {
-            using var device = ComputeDevice.Create(kind);
-            using var env = Env(device, 3, set);
-            Run(env, Policy(env, policyName, 9), 25, 9, observe: true);
-            env.ObserveGlobal();
-            var snaps = Enumerable.Range(0, 3).Select(e => Snapshot(env, e)).ToList();
-            snaps.Add(Read(env.Observation(V2xEnv.VehicleGroup)));
-            snaps.Add(Read(env.GlobalState));
-            snaps.Add(Read(env.FinalGlobalState));
-            snaps.Add(Read(env.ActionMask(V2xEnv.VehicleGroup)).Select(x => (float)x).ToArray());
-            return snaps.ToArray();
-        }
-        var host = RunOn(DeviceKind.Cpu);
-        var emulator = RunOn(DeviceKind.IlgpuCpu);
-        Assert.Equal(host.Length, emulator.Length);
-        for (int i = 0; i < host.Length; i++) Assert.Equal(host[i], emulator[i]);
-    }
-
     [Fact]
     public void Truncation_AfterTheEpisode_RedrawsFmax_AndKeepsAFinalState()
     {
@@ -139,7 +81,7 @@ public class DeterminismTests
         for (int t = 0; t < 5; t++)
         {
             Assert.All(Read(env.Truncated), x => Assert.Equal(0, x));
-            GpuTwin.VecEnv.Running.PolicyRunner.StepOnce(env, policy, t);
+            PolicyRunner.StepOnce(env, policy, t);
         }
         Assert.All(Read(env.Truncated), x => Assert.Equal(1, x));
         Assert.All(Read(env.State.EpisodeIndex), x => Assert.Equal(1, x));

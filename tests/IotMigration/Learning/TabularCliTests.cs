@@ -1,23 +1,14 @@
 using System.Text.Json;
-using GpuTwin.Cli;
 using GpuTwin.Tests.Training.Runs;
 using GpuTwin.Training.Runs;
 using GpuTwin.Training.Tabular;
-using Spectre.Console.Testing;
+using static GpuTwin.Tests.Common.CliBed;
 
 namespace GpuTwin.Tests.IotMigration.Learning;
 
 /// <summary><c>gputwin train --algo jal|il</c> and <c>gputwin eval</c> on a tabular run; clear errors for the wrong algo or scenario.</summary>
 public class TabularCliTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var console = new TestConsole().Width(250);
-        var err = new StringWriter();
-        int code = GpuTwinApp.Run(args, console, err);
-        return (code, console.Output, err.ToString());
-    }
-
     private static readonly string[] Tiny = ["--set", "users_per_server=3", "--set", "servers=4", "--set", "env.episode_slots=10",
         "--set", "auth_audit_per_episode=0", "--set", "algo.eval_episodes=1", "--envs", "2", "--device", "cpu"];
 
@@ -69,13 +60,5 @@ public class TabularCliTests
     [InlineData(new[] { "train", "--scenario", "iot-migration", "--algo", "jal", "--set", "algo.gamma=1" }, "algo.gamma", "[0, 0.999999]")]
     [InlineData(new[] { "train", "--scenario", "iot-migration", "--algo", "il", "--preset", "Beta-HAPPO" }, "--preset", "quick|paper")]
     [InlineData(new[] { "train", "--scenario", "dt-sync", "--episodes", "5" }, "--episodes", "jal|il")]
-    public void BadInput_GivesOneLineError(string[] args, string names, string allowed)
-    {
-        var (code, _, err) = Run(args);
-        Assert.Equal(2, code);
-        var line = err.Trim();
-        Assert.DoesNotContain('\n', line);
-        Assert.Contains(names, line);
-        Assert.Contains(allowed, line);
-    }
+    public void BadInput_GivesOneLineError(string[] args, string names, string allowed) => AssertOneLineError(args, names, allowed);
 }
