@@ -1,19 +1,10 @@
 using System.Text.Json;
-using GpuTwin.Cli;
-using Spectre.Console.Testing;
+using static GpuTwin.Tests.Common.CliBed;
 
 namespace GpuTwin.Tests.Cli;
 
 public class ParityCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var console = new TestConsole().Width(250);
-        var err = new StringWriter();
-        int code = GpuTwinApp.Run(args, console, err);
-        return (code, console.Output, err.ToString());
-    }
-
     [Fact]
     public void Parity_IlgpuCpuAgainstTheHostPath_AgreesOnEveryBuffer_AndExitsZero()
     {
