@@ -28,6 +28,7 @@ public static class Program
             .AddExporter(MarkdownExporter.GitHub, CsvExporter.Default)
             .AddColumn(new EnvStepsPerSecondColumn(numEnvs), new AgentStepsPerSecondColumn(numEnvs));
 
+        StepJobAttribute.CommandLineJob = args.Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal));
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config).ToList();
         bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
         return failed ? 1 : 0;
