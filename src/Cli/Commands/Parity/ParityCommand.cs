@@ -65,13 +65,7 @@ public sealed class ParityCommand(IAnsiConsole console) : Command<ParityCommand.
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var (scenario, grid) = settings.BuildGrid(settings.Envs);
-        var policies = settings.Policy == "all"
-            ? scenario.Policies.Select(p => p.Name).ToList()
-            : settings.Policy.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
-        string allowed = "all|" + string.Join("|", scenario.Policies.Select(p => p.Name));
-        if (policies.Count == 0) throw new UsageException($"--policy: no policy given; allowed: {allowed}");
-        foreach (var p in policies)
-            if (scenario.Policies.All(q => q.Name != p)) throw new UsageException($"--policy '{p}': unknown for {scenario.Id}; allowed: {allowed}");
+        var policies = PolicyList.Parse(scenario, settings.Policy);
 
         using var reference = ComputeDevice.Create(settings.ReferenceKind);
         using var candidate = ComputeDevice.Create(settings.DeviceKind);

@@ -45,13 +45,7 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settin
     {
         var (scenario, grid) = settings.BuildGrid(settings.Envs);
         BatchSettings.Require((long)grid.NumEnvs <= Settings.MaxEnvs, "--envs", $"{settings.Envs} x {grid.Cells} values", $"at most {Settings.MaxEnvs} envs in total");
-        var names = settings.Policy == "all"
-            ? scenario.Policies.Select(p => p.Name).ToList()
-            : settings.Policy.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
-        if (names.Count == 0) throw new UsageException("--policy: no policy given; allowed: all or a comma-separated list of " + string.Join("|", scenario.Policies.Select(p => p.Name)));
-        foreach (var n in names)
-            if (scenario.Policies.All(p => p.Name != n))
-                throw new UsageException($"--policy '{n}': unknown for {scenario.Id}; allowed: all|{string.Join("|", scenario.Policies.Select(p => p.Name))}");
+        var names = PolicyList.Parse(scenario, settings.Policy);
 
         using var device = ComputeDevice.Create(settings.DeviceKind);
         using var env = scenario.CreateEnv(device, grid);
