@@ -206,18 +206,13 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
             config = settings.BuildConfig();
             // The default name carries the start time, so running the same command twice never collides.
             string path = settings.Out ?? Path.Combine("runs", $"{config.Scenario}-{config.Preset}-s{config.Seed}-{DateTime.Now:yyyyMMdd-HHmmss}");
-            try { run = RunDirectory.Create(path); }
-            catch (RunDirectoryException e) { throw new UsageException($"--out: {e.Message}"); }
+            run = CreateRun(path);
         }
 
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCtrlC = (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        Console.CancelKeyPress += onCtrlC;
-        try
+        bool interrupted = UntilCtrlC(cancellationToken, token =>
         {
             console.MarkupLine($"[bold]train[/] {config.Scenario} {Markup.Escape(config.Preset)} ({config.Algo.Algorithm}, {config.Algo.Distribution}): " +
                 $"{config.Envs} envs x {config.Steps} slots = {config.Iterations} iterations of {config.Algo.RolloutSteps} slots, seed {config.Seed} -> {Markup.Escape(run.Path)}");
-            Action<IterationReport> report = r => { };
             if (console.Profile.Capabilities.Interactive)
             {
                 console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -228,7 +223,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
                         {
                             task.Value = r.Iteration;
                             task.Description = Describe(r);
-                        }, cancel.Token);
+                        }, token);
                     });
             }
             else
@@ -237,14 +232,10 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
                 TrainSession.Run(config, run, settings.Resume != null, r =>
                 {
                     if (r.Iteration % every == 0 || r.Iteration == r.Iterations) console.MarkupLine(Markup.Escape(Describe(r)));
-                }, cancel.Token);
+                }, token);
             }
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCtrlC;
-        }
-        if (cancel.IsCancellationRequested)
+        });
+        if (interrupted)
         {
             console.MarkupLine($"[yellow]interrupted: checkpoint saved; continue with[/] gputwin train --resume {Markup.Escape(run.Path)}");
             return GpuTwinApp.ExitOk;
@@ -265,14 +256,9 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
     {
         var config = settings.BuildTabularConfig();
         string path = settings.Out ?? Path.Combine("runs", $"{config.Scenario}-{config.Algo.Algorithm.ToString().ToLowerInvariant()}-s{config.Seed}-{DateTime.Now:yyyyMMdd-HHmmss}");
-        RunDirectory run;
-        try { run = RunDirectory.Create(path); }
-        catch (RunDirectoryException e) { throw new UsageException($"--out: {e.Message}"); }
+        var run = CreateRun(path);
 
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCtrlC = (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        Console.CancelKeyPress += onCtrlC;
-        try
+        bool interrupted = UntilCtrlC(cancellationToken, token =>
         {
             console.MarkupLine($"[bold]train[/] {config.Scenario} {config.Algo.Algorithm} (tabular, scope {config.Algo.Scope}, α {config.Algo.Alpha}, γ {config.Algo.Gamma}): " +
                 $"{config.Envs} envs (independent runs) x {config.Algo.Episodes} episodes, seed {config.Seed} -> {Markup.Escape(run.Path)}");
@@ -280,13 +266,9 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
             TabularSession.Run(config, run, r =>
             {
                 if (r.Episode % every == 0 || r.Episode == r.Episodes) console.MarkupLine(Markup.Escape(DescribeEpisode(r)));
-            }, cancel.Token);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCtrlC;
-        }
-        if (cancel.IsCancellationRequested)
+            }, token);
+        });
+        if (interrupted)
         {
             console.MarkupLine($"[yellow]interrupted: the tables of the last finished episode are in[/] {Markup.Escape(run.LatestCheckpointPath)}");
             return GpuTwinApp.ExitOk;
@@ -307,14 +289,45 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
 
     private static string DescribeEpisode(EpisodeReport r)
     {
-        string V(string k, string f) => r.Values.TryGetValue(k, out var v) && double.IsFinite(v) ? v.ToString(f, CultureInfo.InvariantCulture) : "-";
+        string V(string k, string f) => Value(r.Values, k, f);
         return $"episode {r.Episode}/{r.Episodes}  {V("sps", "N0")} env-steps/s  reward {V("reward", "G4")}  latency {V("latency_s", "G3")} s  " +
             $"ε {V("epsilon", "G3")}  |TD| {V("td_error", "G3")}  visited {V("q_visited", "P1")}";
     }
 
     private static string Describe(IterationReport r)
     {
-        string V(string k, string f) => r.Values.TryGetValue(k, out var v) && double.IsFinite(v) ? v.ToString(f, CultureInfo.InvariantCulture) : "-";
+        string V(string k, string f) => Value(r.Values, k, f);
         return $"iter {r.Iteration}/{r.Iterations}  steps {r.EnvSteps:N0}  {V("sps", "N0")} steps/s  reward {V("reward", "G4")}  energy {V("energy_mj", "G3")} mJ  failure {V("failure_ratio", "G3")}";
+    }
+
+    /// <summary>A report value in <paramref name="format"/>, or "-" when it is missing or not finite.</summary>
+    private static string Value(IReadOnlyDictionary<string, double> values, string key, string format) =>
+        values.TryGetValue(key, out var v) && double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+
+    /// <summary>A new run directory; a path that cannot be one is bad input naming <c>--out</c>.</summary>
+    private static RunDirectory CreateRun(string path)
+    {
+        try { return RunDirectory.Create(path); }
+        catch (RunDirectoryException e) { throw new UsageException($"--out: {e.Message}"); }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> with a token that Ctrl-C (or <paramref name="outer"/>) cancels; Ctrl-C does not kill
+    /// the process, so the body can save a checkpoint. Returns true when it was cancelled.
+    /// </summary>
+    private static bool UntilCtrlC(CancellationToken outer, Action<CancellationToken> body)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(outer);
+        ConsoleCancelEventHandler onCtrlC = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        Console.CancelKeyPress += onCtrlC;
+        try
+        {
+            body(cancel.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCtrlC;
+        }
+        return cancel.IsCancellationRequested;
     }
 }
