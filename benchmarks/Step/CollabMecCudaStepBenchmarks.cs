@@ -10,7 +10,7 @@ namespace GpuTwin.Benchmarks.Step;
 /// </summary>
 [BenchmarkCategory("collab-mec", StepCategories.Cuda)]
 [AgentsPerEnv(1)]
-[RequiresIlgpuCuda]
+[RequiresCuda]
 public class CollabMecCudaStepBenchmarks() : ScenarioStepBenchmarks(CollabMecStepBenchmarks.Case, DeviceKind.Cuda)
 {
     [Params(1, 64, 1024, 16384, 65536)]

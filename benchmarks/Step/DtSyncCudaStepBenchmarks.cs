@@ -10,7 +10,7 @@ namespace GpuTwin.Benchmarks.Step;
 /// </summary>
 [BenchmarkCategory("dt-sync", StepCategories.Cuda)]
 [AgentsPerEnv(36)]
-[RequiresIlgpuCuda]
+[RequiresCuda]
 public class DtSyncCudaStepBenchmarks() : ScenarioStepBenchmarks(DtSyncBatch.Case, DeviceKind.Cuda)
 {
     [Params(1, 64, 1024, 16384, 65536)]

@@ -1,8 +1,5 @@
 using GpuTwin.Benchmarks.Columns;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Filters;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using GpuTwin.Benchmarks.Peer;
 using GpuTwin.Kernels.Runtime;
 using TorchSharp;
@@ -93,7 +90,7 @@ public class DtSyncPeerBenchmarks
 [StepJob]
 [CategoriesColumn]
 [BenchmarkCategory(DtSyncPeerCategories.PeerCuda)]
-[RequiresCuda]
+[RequiresCuda(TorchToo = true)]
 [AgentsPerEnv(36)]
 public class DtSyncPeerCudaBenchmarks
 {
@@ -119,23 +116,4 @@ public class DtSyncPeerCudaBenchmarks
     [Benchmark(OperationsPerInvoke = DtSyncBatch.StepsPerInvoke)]
     [BenchmarkCategory(DtSyncPeerCategories.Torch)]
     public void TorchPeerResolve() => _bed!.ResolvePeer();
-}
-
-/// <summary>
-/// Keeps a benchmark class out of the run unless both TorchSharp and ILGPU see CUDA, and says so on the console:
-/// a skipped GPU benchmark is reported as skipped, never silently "passed".
-/// </summary>
-[AttributeUsage(AttributeTargets.Class)]
-public sealed class RequiresCudaAttribute() : FilterConfigBaseAttribute(new SimpleFilter(Probe))
-{
-    private static readonly Lazy<(bool Available, string Why)> Status = new(() =>
-    {
-        var status = DtSyncPeerBed.CudaStatus();
-        if (!status.Available)
-            Console.WriteLine($"// SKIPPED {nameof(DtSyncPeerCudaBenchmarks)}: needs CUDA in both TorchSharp and ILGPU ({status.Why}).");
-        return status;
-    });
-
-    private static bool Probe(BenchmarkDotNet.Running.BenchmarkCase benchmark) =>
-        benchmark.Descriptor.Type != typeof(DtSyncPeerCudaBenchmarks) || Status.Value.Available;
 }

@@ -10,7 +10,7 @@ namespace GpuTwin.Benchmarks.Step;
 /// </summary>
 [BenchmarkCategory("iomt", StepCategories.Cuda)]
 [AgentsPerEnv(8)]
-[RequiresIlgpuCuda]
+[RequiresCuda]
 public class IomtCudaStepBenchmarks() : ScenarioStepBenchmarks(IomtStepBenchmarks.Case, DeviceKind.Cuda)
 {
     [Params(1, 64, 1024, 16384, 65536)]

@@ -10,7 +10,7 @@ namespace GpuTwin.Benchmarks.Step;
 /// </summary>
 [BenchmarkCategory("iot-migration", StepCategories.Cuda)]
 [AgentsPerEnv(450)]
-[RequiresIlgpuCuda]
+[RequiresCuda]
 public class IotMigrationCudaStepBenchmarks() : ScenarioStepBenchmarks(IotMigrationStepBenchmarks.Case, DeviceKind.Cuda)
 {
     [Params(1, 64, 1024, 16384, 65536)]

@@ -10,7 +10,7 @@ namespace GpuTwin.Benchmarks.Step;
 /// </summary>
 [BenchmarkCategory("v2x", StepCategories.Cuda)]
 [AgentsPerEnv(10)]
-[RequiresIlgpuCuda]
+[RequiresCuda]
 public class V2xCudaStepBenchmarks() : ScenarioStepBenchmarks(V2xStepBenchmarks.Case, DeviceKind.Cuda)
 {
     [Params(1, 64, 1024, 16384, 65536)]
